@@ -1,0 +1,22 @@
+package org.stage2scope.engine;
+
+import org.stage2scope.model.MemslotCall;
+
+/**
+ * The kernel's answer to one memslot ioctl.
+ *
+ * @param index       position of the call in the scenario's memslot list
+ * @param errno       null when the call succeeded
+ * @param explanation one paragraph naming the kernel function that decided
+ */
+public record MemslotResult(int index, MemslotCall call, ChangeKind change, Errno errno, Rule rule, String explanation) {
+
+    public boolean ok() {
+        return errno == null;
+    }
+
+    /** "ok" or the errno's name, as reports print it. */
+    public String resultName() {
+        return errno == null ? "ok" : errno.name();
+    }
+}

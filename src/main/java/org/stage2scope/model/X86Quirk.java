@@ -1,0 +1,18 @@
+package org.stage2scope.model;
+
+/** KVM x86 quirks (KVM_CAP_DISABLE_QUIRKS2) that change the stage-2 memory type. */
+public enum X86Quirk implements Named {
+    /** KVM_X86_QUIRK_IGNORE_GUEST_PAT: EPT forces WB (IPAT=1) for RAM; on by default. */
+    IGNORE_GUEST_PAT("IGNORE_GUEST_PAT");
+
+    private final String id;
+
+    X86Quirk(String id) {
+        this.id = id;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+}
