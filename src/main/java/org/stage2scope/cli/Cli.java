@@ -1,13 +1,47 @@
 package org.stage2scope.cli;
 
 import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
 
-/** The command line: {@code check}, {@code compare}, {@code table}, {@code memtype}. Scaffold; see issue 3. */
+/**
+ * The command line. Each subcommand is one class with {@code static int run(List<String>, PrintStream, PrintStream)};
+ * exit codes: 0 evaluated (whatever KVM would refuse), 1 usage error, 2 unreadable input.
+ */
 public final class Cli {
     private Cli() {}
 
+    public static final String USAGE = String.join("\n",
+            "usage: stage2scope [COMMAND [ARGS]]",
+            "  (no command)                      open the desktop app on the default scenario",
+            "  check FILE [--policy ID] [--format text|json]",
+            "                                    evaluate a scenario: memslot calls, stage-2 map, effective types",
+            "  compare FILE [--format text|json] the five cacheable-PFNMAP policies side by side",
+            "  table --arch arm64 [--fwb] | --arch x86-intel",
+            "                                    the stage-1 x stage-2 combination table as CSV",
+            "  memtype --arch arm64 --s1 0x4f --s2 0b0111 [--fwb]",
+            "  memtype --arch x86-intel --ept WB --ipat 0 --pat WC",
+            "                                    one cell of that table, with its reason",
+            "  --help                            this text",
+            "policies: pre-6.17, upstream, v6-enable-flag, force-flag, force-flag-strict");
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        err.println("stage2scope: the command line is not built yet");
-        return 2;
+        List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        String command = args.length == 0 ? "--help" : args[0];
+        return switch (command) {
+            case "check" -> CheckCommand.run(rest, out, err);
+            case "compare" -> CompareCommand.run(rest, out, err);
+            case "table" -> TableCommand.run(rest, out, err);
+            case "memtype" -> MemtypeCommand.run(rest, out, err);
+            case "--help", "-h", "help" -> {
+                out.println(USAGE);
+                yield 0;
+            }
+            default -> {
+                err.println("stage2scope: unknown command \"" + command + "\"");
+                err.println(USAGE);
+                yield 1;
+            }
+        };
     }
 }
