@@ -1,0 +1,813 @@
+package org.stage2scope.render;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.stage2scope.engine.AccessResult;
+import org.stage2scope.engine.EffectiveRun;
+import org.stage2scope.engine.Evaluation;
+import org.stage2scope.engine.MemClass;
+import org.stage2scope.engine.MemslotResult;
+import org.stage2scope.engine.Ref;
+import org.stage2scope.engine.Stage2Entry;
+import org.stage2scope.engine.Stage2Run;
+import org.stage2scope.model.CpuFeature;
+import org.stage2scope.model.MemslotCall;
+import org.stage2scope.model.Scenario;
+import org.stage2scope.model.U64;
+import org.stage2scope.model.Vma;
+
+/**
+ * Pure geometry: turns an Evaluation into a Scene for a given size, view and theme. Builds the HVA
+ * and GPA axes once per evaluation; {@link #scene} is cheap and only emits what is visible, merging
+ * runs narrower than a pixel (the most severe style of the merged runs wins, so errors stay visible).
+ */
+public final class Layout {
+
+    public static final String LANE_VMA = "vma";
+    public static final String LANE_SLOT = "memslot";
+    public static final String LANE_S2 = "stage2";
+    public static final String LANE_EFF = "effective";
+    public static final String LANE_ACCESS = "access";
+
+    /** What to draw besides the lanes. */
+    public record Options(boolean caption, boolean legend, Ref selected, List<long[]> changedGpa) {
+        public static final Options WINDOW = new Options(false, true, Ref.NONE, List.of());
+        public static final Options EXPORT = new Options(true, true, Ref.NONE, List.of());
+
+        public Options {
+            selected = selected == null ? Ref.NONE : selected;
+            changedGpa = changedGpa == null ? List.of() : List.copyOf(changedGpa);
+        }
+    }
+
+    private final Evaluation ev;
+    private final Axis hva;
+    private final Axis gpa;
+    private final List<MemslotResult> shownCalls;
+
+    private Layout(Evaluation ev) {
+        this.ev = ev;
+        Scenario sc = ev.scenario();
+        List<long[]> h = new ArrayList<>();
+        for (Vma v : sc.vmas()) {
+            h.add(new long[] {v.start(), v.size()});
+        }
+        List<long[]> g = new ArrayList<>();
+        shownCalls = shownCalls(ev.memslotCalls());
+        for (MemslotResult r : shownCalls) {
+            MemslotCall c = r.call();
+            h.add(new long[] {c.hva(), c.size()});
+            g.add(new long[] {c.gpa(), c.size()});
+        }
+        for (Stage2Run r : ev.stage2()) {
+            g.add(new long[] {r.gpa(), r.size()});
+        }
+        long page = sc.host().pageSize().pageSize();
+        for (AccessResult a : ev.accesses()) {
+            g.add(new long[] {U64.alignDown(a.access().gpa(), page), page});
+        }
+        hva = Axis.of(h);
+        gpa = Axis.of(g);
+    }
+
+    public static Layout of(Evaluation ev) {
+        return new Layout(ev);
+    }
+
+    public Evaluation evaluation() {
+        return ev;
+    }
+
+    public Axis hvaAxis() {
+        return hva;
+    }
+
+    public Axis gpaAxis() {
+        return gpa;
+    }
+
+    /**
+     * Memslot calls worth a connector: successful creates/moves still in effect at the end, and every
+     * refused call with a size (drawn as a ghost). A later successful call on the same slot supersedes.
+     */
+    static List<MemslotResult> shownCalls(List<MemslotResult> calls) {
+        Map<Integer, Integer> lastOk = new HashMap<>();
+        for (MemslotResult r : calls) {
+            if (r.ok()) {
+                lastOk.put(r.call().rawSlot(), r.index());
+            }
+        }
+        List<MemslotResult> out = new ArrayList<>();
+        for (MemslotResult r : calls) {
+            if (r.call().size() == 0) {
+                continue;
+            }
+            if (!r.ok() || lastOk.get(r.call().rawSlot()) == r.index()) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- geometry
+
+    /** Vertical positions of every row, derived from the theme's sizes. */
+    public record Rows(double captionY, double hvaAxisY, double vmaY, double slotY, double s2Y, double effY,
+                       double accessY, double gpaAxisY, double legendY, double lane, double slotH, double accessH,
+                       double font, double left, double right) {}
+
+    public static Rows rows(Theme t, double width, boolean caption) {
+        double f = t.fontSize();
+        double lane = t.laneHeight();
+        double y = 8;
+        double captionY = y;
+        if (caption) {
+            y += f * 3.4;
+        }
+        double hvaAxisY = y;
+        y += f * 1.8;
+        double vmaY = y;
+        y += lane;
+        double slotY = y;
+        double slotH = lane * 1.6;
+        y += slotH;
+        double s2Y = y;
+        y += lane + 6;
+        double effY = y;
+        y += lane + 6;
+        double accessY = y;
+        double accessH = lane * 0.9;
+        y += accessH;
+        double gpaAxisY = y + 4;
+        y += f * 3.2;
+        return new Rows(captionY, hvaAxisY, vmaY, slotY, s2Y, effY, accessY, gpaAxisY, y, lane, slotH, accessH, f,
+                Math.round(f * 10.5), 16);
+    }
+
+    /** Height that fits every row and a legend of {@code legendRows} lines. */
+    public static double preferredHeight(Theme t, boolean caption, int legendRows) {
+        return rows(t, 0, caption).legendY() + legendRows * t.fontSize() * 1.9 + 12;
+    }
+
+    /** Legend lines needed at this width. */
+    public int legendRows(Theme t, double width) {
+        Set<Style> styles = stylesUsed();
+        double x = 0;
+        int rowsNeeded = 1;
+        double avail = width - rows(t, width, false).left() - 16;
+        for (Style s : styles) {
+            double w = t.fontSize() * 2 + textWidth(s.label(), t.fontSize()) + t.fontSize() * 1.5;
+            if (x + w > avail && x > 0) {
+                rowsNeeded++;
+                x = 0;
+            }
+            x += w;
+        }
+        return rowsNeeded;
+    }
+
+    /** Estimated text width: painters use proportional sans fonts averaging ~0.58 em per glyph. */
+    public static double textWidth(String s, double size) {
+        return s.length() * size * 0.58;
+    }
+
+    // ---------------------------------------------------------------- the scene
+
+    public Scene scene(double width, double height, View view, Theme t, Options o) {
+        Scene sc = new Scene(width, height, t.background());
+        Rows r = rows(t, width, o.caption());
+        Painter p = new Painter(sc, t, r, view, width);
+        if (o.caption()) {
+            p.caption();
+        }
+        p.laneBackgrounds();
+        p.breaks();
+        p.vmas();
+        p.connectors();
+        p.stage2();
+        p.effective();
+        p.accesses();
+        p.axis(hva, r.hvaAxisY() + r.font() * 1.2, true);
+        p.axis(gpa, r.gpaAxisY() + r.font() * 1.1, false);
+        p.changed(o.changedGpa());
+        p.selection(o.selected());
+        p.laneTitles();
+        if (o.legend()) {
+            p.legend(r.legendY());
+        }
+        return sc;
+    }
+
+    /** The view that frames a Ref (a VMA on the HVA axis, everything else on the GPA axis). */
+    public View viewFor(Ref ref) {
+        double[] u = unitsOf(ref);
+        return u == null ? View.ALL : View.around(u[0], u[1]);
+    }
+
+    double[] unitsOf(Ref ref) {
+        Scenario s = ev.scenario();
+        if (ref instanceof Ref.Vma v && v.index() < s.vmas().size()) {
+            Vma vma = s.vmas().get(v.index());
+            return new double[] {hva.toUnit(vma.start()), hva.endUnit(vma.start(), vma.size())};
+        }
+        if (ref instanceof Ref.MemslotCall m && m.index() < s.memslots().size()) {
+            MemslotCall c = s.memslots().get(m.index());
+            if (c.size() == 0) {
+                return null;
+            }
+            return new double[] {gpa.toUnit(c.gpa()), gpa.endUnit(c.gpa(), c.size())};
+        }
+        if (ref instanceof Ref.GpaRange g) {
+            return new double[] {gpa.toUnit(g.gpa()), gpa.endUnit(g.gpa(), Math.max(1, g.size()))};
+        }
+        if (ref instanceof Ref.Access a && a.index() < s.guest().accesses().size()) {
+            long at = s.guest().accesses().get(a.index()).gpa();
+            double u = gpa.toUnit(at);
+            return new double[] {u - 0.002, u + 0.002};
+        }
+        return null;
+    }
+
+    /** Styles drawn for this evaluation, in legend order. */
+    public Set<Style> stylesUsed() {
+        Set<Style> used = EnumSet.noneOf(Style.class);
+        for (Vma v : ev.scenario().vmas()) {
+            used.add(vmaStyle(v));
+        }
+        for (MemslotResult m : shownCalls) {
+            used.add(m.ok() ? Style.SLOT_OK : Style.SLOT_REFUSED);
+        }
+        for (Stage2Run s : ev.stage2()) {
+            used.add(runStyle(s));
+        }
+        for (EffectiveRun e : ev.effective()) {
+            used.add(classStyle(e.memClass()));
+        }
+        Set<Style> ordered = new LinkedHashSet<>();
+        for (Style s : Style.values()) {
+            if (used.contains(s) && s != Style.MIXED && !s.name().startsWith("ACCESS")) {
+                ordered.add(s);
+            }
+        }
+        return ordered;
+    }
+
+    public static Style vmaStyle(Vma v) {
+        return v.backing().kind() == org.stage2scope.model.Backing.Kind.DEVICE ? Style.VMA_DEVICE : Style.VMA_RAM;
+    }
+
+    public static Style classStyle(MemClass c) {
+        if (c == null) {
+            return Style.RESERVED;
+        }
+        return switch (c) {
+            case WRITE_BACK -> Style.WRITE_BACK;
+            case WRITE_THROUGH -> Style.WRITE_THROUGH;
+            case NON_CACHEABLE -> Style.NON_CACHEABLE;
+            case DEVICE -> Style.DEVICE;
+            case RESERVED -> Style.RESERVED;
+        };
+    }
+
+    public static Style runStyle(Stage2Run r) {
+        return switch (r.outcome()) {
+            case MAPPED -> r.s2() == null ? Style.RESERVED : classStyle(r.s2().memClass());
+            case EFAULT -> Style.EFAULT;
+            case SIGBUS -> Style.SIGBUS;
+        };
+    }
+
+    public static Style accessStyle(AccessResult a) {
+        return switch (a.outcome()) {
+            case MAPPED -> Style.ACCESS_OK;
+            case MMIO_EXIT -> Style.ACCESS_EXIT;
+            default -> Style.ACCESS_FAIL;
+        };
+    }
+
+    static String range(String space, long start, long size) {
+        if (size == 0) {
+            return space + " " + U64.hex(start) + " (empty)";
+        }
+        return space + " " + U64.hex(start) + " - " + U64.hex(U64.last(start, size)) + "  (" + U64.human(size) + ")";
+    }
+
+    public static String tooltip(Stage2Run r) {
+        StringBuilder sb = new StringBuilder(range("GPA", r.gpa(), r.size()));
+        sb.append("\nslot ").append(r.addressSpace() == 0 ? "" : r.addressSpace() + ":").append(r.slot())
+                .append(r.vma() == null ? ", no VMA behind it" : ", VMA " + r.vma());
+        sb.append("\nstage 2: ").append(r.outcome().id());
+        Stage2Entry e = r.s2();
+        if (e != null) {
+            sb.append(' ').append(e.type());
+            if (e.memAttr() != null) {
+                sb.append(", MemAttr ").append(Stage2Entry.bits(e.memAttr()));
+            }
+            if (e.ipat() != null) {
+                sb.append(", IPAT=").append(e.ipat() ? 1 : 0);
+            }
+            sb.append(", ").append(e.perms()).append(", ").append(U64.human(e.blockSize())).append(" blocks");
+            if (e.dcacheClean()) {
+                sb.append(", D-cache clean");
+            }
+            if (e.icacheInval()) {
+                sb.append(", I-cache inval");
+            }
+        }
+        if (r.rule() != null) {
+            sb.append("\nrule ").append(r.rule().id()).append(" (").append(r.rule().kernelFunction()).append(')');
+        }
+        if (r.reason() != null && !r.reason().isEmpty()) {
+            sb.append('\n').append(r.reason());
+        }
+        return sb.toString();
+    }
+
+    public static String tooltip(EffectiveRun e) {
+        StringBuilder sb = new StringBuilder(range("GPA", e.gpa(), e.size()));
+        sb.append("\neffective: ").append(e.name()).append(" (").append(e.result()).append(')');
+        if (e.stage1() != null) {
+            sb.append("\nstage 1: ").append(e.stage1().id()).append(e.stage1Assumed() ? " (assumed: no stage-1 range)" : "");
+        }
+        if (e.rule() != null) {
+            sb.append("\nrule ").append(e.rule().id()).append(" (").append(e.rule().kernelFunction()).append(')');
+        }
+        if (e.reason() != null && !e.reason().isEmpty()) {
+            sb.append('\n').append(e.reason());
+        }
+        return sb.toString();
+    }
+
+    public static String tooltip(Vma v) {
+        String flags = v.flags().stream().map(f -> f.id()).sorted().collect(Collectors.joining(" "));
+        return "VMA " + v.name() + "\n" + range("HVA", v.start(), v.size()) + "\n" + v.perms() + "  " + v.memType().id()
+                + "  " + v.backing().kind().id() + (v.backing().thp() ? " thp" : "") + ", "
+                + U64.human(v.backing().pageSize()) + " pages" + (flags.isEmpty() ? "" : "\n" + flags);
+    }
+
+    public static String tooltip(MemslotResult m) {
+        MemslotCall c = m.call();
+        String flags = c.flags().stream().map(f -> f.id()).sorted().collect(Collectors.joining(" "));
+        StringBuilder sb = new StringBuilder("call #" + m.index() + ": " + c.displayName() + " -> " + m.resultName()
+                + (m.change() == null ? "" : " (" + m.change().name().toLowerCase(Locale.ROOT) + ")"));
+        sb.append('\n').append(range("GPA", c.gpa(), c.size())).append('\n').append(range("HVA", c.hva(), c.size()));
+        if (!flags.isEmpty()) {
+            sb.append('\n').append(flags);
+        }
+        if (m.rule() != null) {
+            sb.append("\nrule ").append(m.rule().id()).append(" (").append(m.rule().kernelFunction()).append(')');
+        }
+        if (m.explanation() != null && !m.explanation().isEmpty()) {
+            sb.append('\n').append(m.explanation());
+        }
+        return sb.toString();
+    }
+
+    public static String tooltip(AccessResult a) {
+        StringBuilder sb = new StringBuilder("access #" + a.index() + ": " + a.access().kind().id() + " at GPA "
+                + U64.hex(a.access().gpa()) + (a.access().label().isEmpty() ? "" : " (" + a.access().label() + ")"));
+        sb.append("\noutcome: ").append(a.outcome().name());
+        if (a.s2() != null) {
+            sb.append(", ").append(a.s2().type()).append(' ').append(a.s2().perms());
+        }
+        if (a.rule() != null) {
+            sb.append("\nrule ").append(a.rule().id()).append(" (").append(a.rule().kernelFunction()).append(')');
+        }
+        if (a.explanation() != null && !a.explanation().isEmpty()) {
+            sb.append('\n').append(a.explanation());
+        }
+        return sb.toString();
+    }
+
+    /** The caption exports carry: scenario, policy, host. */
+    public static String[] captionLines(Evaluation ev) {
+        Scenario s = ev.scenario();
+        String feats = s.host().features().stream().map(CpuFeature::id).sorted().collect(Collectors.joining(" "));
+        String name = s.name().isEmpty() ? "(unnamed scenario)" : s.name();
+        String host = s.host().arch().id() + ", " + s.host().pageSize().id() + " pages, features: "
+                + (feats.isEmpty() ? "none" : feats) + (s.vm().mte() ? ", vm.mte" : "");
+        return new String[] {name, "policy " + ev.policy().id() + "  |  " + host};
+    }
+
+    // ---------------------------------------------------------------- drawing helper
+
+    /** One band before culling and merging. */
+    private record Band(double u0, double u1, Style style, String label, String shortLabel, Ref ref, String tip,
+                        long blockSize, long size) {}
+
+    private final class Painter {
+        private final Scene sc;
+        private final Theme t;
+        private final Rows r;
+        private final View view;
+        private final double plotL;
+        private final double plotR;
+
+        Painter(Scene sc, Theme t, Rows r, View view, double width) {
+            this.sc = sc;
+            this.t = t;
+            this.r = r;
+            this.view = view;
+            this.plotL = r.left();
+            this.plotR = width - r.right();
+        }
+
+        double x(double u) {
+            return plotL + (u - view.u0()) / view.span() * (plotR - plotL);
+        }
+
+        void caption() {
+            String[] lines = captionLines(ev);
+            sc.add(new Scene.Text(plotL, r.captionY() + r.font() * 1.3, lines[0], r.font() * 1.35, t.foreground(), true,
+                    Scene.Anchor.START));
+            sc.add(new Scene.Text(plotL, r.captionY() + r.font() * 2.8, lines[1], r.font(), t.muted(), false,
+                    Scene.Anchor.START));
+        }
+
+        void laneBackgrounds() {
+            double w = plotR - plotL;
+            sc.add(rect(plotL, r.vmaY(), w, r.lane(), t.laneBackground()));
+            sc.add(rect(plotL, r.s2Y(), w, r.lane(), t.laneBackground()));
+            sc.add(rect(plotL, r.effY(), w, r.lane(), t.laneBackground()));
+            sc.add(rect(plotL, r.accessY(), w, r.accessH(), t.laneBackground()));
+        }
+
+        Scene.Rect rect(double x, double y, double w, double h, int fill) {
+            return new Scene.Rect(x, y, w, h, fill, Pattern.NONE, 0, -1, 0, false, false);
+        }
+
+        void laneTitles() {
+            // An opaque margin so bands panned to the left never run under the titles.
+            sc.add(rect(0, 0, plotL - 4, r.legendY(), t.background()));
+            double f = r.font();
+            title("Host VMAs", "HVA", r.vmaY(), r.lane());
+            title("Memslots", "KVM_SET_USER_MEMORY_REGION2", r.slotY(), r.slotH());
+            title("Stage 2", "GPA -> PA", r.s2Y(), r.lane());
+            title("Effective", "stage 1 x stage 2", r.effY(), r.lane());
+            title("Accesses", "guest faults", r.accessY(), r.accessH());
+            sc.add(new Scene.Text(8, r.hvaAxisY() + f * 1.2, "HVA", f * 0.85, t.muted(), true, Scene.Anchor.START));
+            sc.add(new Scene.Text(8, r.gpaAxisY() + f * 1.1, "GPA", f * 0.85, t.muted(), true, Scene.Anchor.START));
+        }
+
+        private void title(String main, String sub, double y, double h) {
+            double f = r.font();
+            sc.add(new Scene.Text(8, y + h / 2 - 1, main, f, t.foreground(), true, Scene.Anchor.START));
+            if (textWidth(sub, f * 0.75) < plotL - 12 && h > f * 1.8) {
+                sc.add(new Scene.Text(8, y + h / 2 + f * 0.9, sub, f * 0.75, t.muted(), false, Scene.Anchor.START));
+            }
+        }
+
+        /**
+         * Culls bands outside the view, merges consecutive bands that share a pixel, draws fills,
+         * patterns, labels that fit, block ticks, and registers hits.
+         */
+        void lane(List<Band> bands, double y, double h, String lane) {
+            int i = 0;
+            int n = bands.size();
+            while (i < n) {
+                Band b = bands.get(i);
+                double x0 = x(b.u0());
+                double x1 = x(b.u1());
+                if (x1 < plotL || x0 > plotR) {
+                    i++;
+                    continue;
+                }
+                if (x1 - x0 < 1) {
+                    // Merge the following sub-pixel bands into one pixel-wide bar; the worst style shows.
+                    Style worst = b.style();
+                    int count = 1;
+                    double mx1 = x1;
+                    int j = i + 1;
+                    while (j < n) {
+                        Band c = bands.get(j);
+                        double cx0 = x(c.u0());
+                        double cx1 = x(c.u1());
+                        if (cx1 - cx0 >= 1 || cx0 > x0 + 1.5) {
+                            break;
+                        }
+                        if (c.style().severity() > worst.severity()) {
+                            worst = c.style();
+                        }
+                        mx1 = Math.max(mx1, cx1);
+                        count++;
+                        j++;
+                    }
+                    double w = Math.max(1, mx1 - x0);
+                    Style shown = count > 1 && worst.severity() <= 1 ? b.style() : worst;
+                    sc.add(new Scene.Rect(x0, y, w, h, t.fill(shown), Pattern.NONE, 0, -1, 0, false, false));
+                    sc.hit(new Scene.Hit(x0, y, w, h, count == 1 ? b.ref() : b.ref(),
+                            count == 1 ? b.tip() : count + " runs narrower than a pixel here; zoom in.\nMost severe: "
+                                    + worst.label() + "\nfirst:\n" + b.tip(), shown, lane));
+                    i = j;
+                    continue;
+                }
+                double cx0 = Math.max(x0, plotL);
+                double cx1 = Math.min(x1, plotR);
+                int fill = t.fill(b.style());
+                boolean refused = b.style() == Style.SLOT_REFUSED;
+                sc.add(new Scene.Rect(cx0, y, cx1 - cx0, h, fill, t.pattern(b.style()), Theme.patternOn(fill),
+                        t.background(), 1, refused, false));
+                blockTicks(b, x0, x1, y, h, fill);
+                label(b, cx0, cx1, y, h, fill);
+                sc.hit(new Scene.Hit(cx0, y, cx1 - cx0, h, b.ref(), b.tip(), b.style(), lane));
+                i++;
+            }
+        }
+
+        private void blockTicks(Band b, double x0, double x1, double y, double h, int fill) {
+            if (b.blockSize() <= 0 || b.size() == 0) {
+                return;
+            }
+            double per = (x1 - x0) * Axis.ud(b.blockSize()) / Axis.ud(b.size());
+            if (per < 8 || per >= x1 - x0) {
+                return;
+            }
+            long k = (long) Math.max(1, Math.ceil((plotL - x0) / per));
+            int col = Theme.patternOn(fill);
+            for (int guard = 0; guard < 4000; guard++, k++) {
+                double tx = x0 + k * per;
+                if (tx >= Math.min(x1, plotR)) {
+                    break;
+                }
+                sc.add(new Scene.Line(tx, y + h - 7, tx, y + h, col, 1, false));
+            }
+        }
+
+        private void label(Band b, double cx0, double cx1, double y, double h, int fill) {
+            double f = Math.min(r.font(), h * 0.42);
+            double avail = cx1 - cx0 - 8;
+            String text = null;
+            for (String cand : new String[] {b.label(), b.shortLabel()}) {
+                if (cand != null && !cand.isEmpty() && textWidth(cand, f) <= avail) {
+                    text = cand;
+                    break;
+                }
+            }
+            if (text == null) {
+                return;
+            }
+            // Labels sit on a plate of the band colour so patterns never cross the glyphs.
+            double tw = textWidth(text, f);
+            double cx = (cx0 + cx1) / 2;
+            sc.add(rect(cx - tw / 2 - 3, y + h / 2 - f * 0.7, tw + 6, f * 1.4, fill));
+            sc.add(new Scene.Text(cx, y + h / 2 + f * 0.36, text, f, Theme.textOn(fill), false, Scene.Anchor.MIDDLE));
+        }
+
+        void vmas() {
+            List<Band> bands = new ArrayList<>();
+            List<Vma> vmas = ev.scenario().vmas();
+            for (int i = 0; i < vmas.size(); i++) {
+                Vma v = vmas.get(i);
+                bands.add(new Band(hva.toUnit(v.start()), hva.endUnit(v.start(), v.size()), vmaStyle(v),
+                        v.name() + "  " + U64.human(v.size()), v.name(), new Ref.Vma(i), tooltip(v), 0, v.size()));
+            }
+            bands.sort((a, b) -> Double.compare(a.u0(), b.u0()));
+            lane(bands, r.vmaY(), r.lane(), LANE_VMA);
+        }
+
+        void connectors() {
+            double top = r.slotY() + 1;
+            double bottom = r.slotY() + r.slotH() - 1;
+            int drawn = 0;
+            double lastLabelRight = -1e9;
+            for (MemslotResult m : shownCalls) {
+                MemslotCall c = m.call();
+                double hx0 = x(hva.toUnit(c.hva()));
+                double hx1 = x(hva.endUnit(c.hva(), c.size()));
+                double gx0 = x(gpa.toUnit(c.gpa()));
+                double gx1 = x(gpa.endUnit(c.gpa(), c.size()));
+                if (Math.max(hx1, gx1) < plotL || Math.min(hx0, gx0) > plotR) {
+                    continue;
+                }
+                if (hx1 - hx0 < 0.5 && gx1 - gx0 < 0.5 && drawn > 20000) {
+                    continue;
+                }
+                drawn++;
+                boolean ok = m.ok();
+                Style st = ok ? Style.SLOT_OK : Style.SLOT_REFUSED;
+                int fill = ok ? t.fill(Style.SLOT_OK) : t.fill(Style.EFAULT);
+                double[] xs = {clip(hx0), clip(Math.max(hx1, hx0 + 1)), clip(Math.max(gx1, gx0 + 1)), clip(gx0)};
+                double[] ys = {top, top, bottom, bottom};
+                sc.add(new Scene.Poly(xs, ys, fill, ok ? 0.85 : 0.35, ok ? Pattern.NONE : Pattern.HATCH,
+                        ok ? t.muted() : t.fill(Style.EFAULT), ok ? t.muted() : t.fill(Style.EFAULT), !ok));
+                double mx = (xs[0] + xs[1] + xs[2] + xs[3]) / 4;
+                double wMid = Math.abs((xs[1] + xs[2]) / 2 - (xs[0] + xs[3]) / 2);
+                double f = r.font() * 0.85;
+                String text = ok ? c.displayName() : c.displayName() + ": " + m.resultName();
+                if (textWidth(text, f) > wMid + 40) {
+                    text = ok ? "slot " + c.slot() : m.resultName();
+                }
+                double tw = textWidth(text, f);
+                if (tw <= wMid + 40 && mx - tw / 2 > lastLabelRight + 6 && mx - tw / 2 >= plotL && mx + tw / 2 <= plotR) {
+                    sc.add(new Scene.Text(mx, r.slotY() + r.slotH() / 2 + f * 0.35, text, f,
+                            ok ? t.foreground() : t.fill(Style.EFAULT), !ok, Scene.Anchor.MIDDLE));
+                    lastLabelRight = mx + tw / 2;
+                }
+                double minX = Math.min(xs[0], xs[3]);
+                double maxX = Math.max(xs[1], xs[2]);
+                sc.hit(new Scene.Hit(minX, r.slotY(), Math.max(1, maxX - minX), r.slotH(),
+                        new Ref.MemslotCall(m.index()), tooltip(m), st, LANE_SLOT));
+            }
+        }
+
+        private double clip(double v) {
+            return Math.max(plotL - 2, Math.min(plotR + 2, v));
+        }
+
+        void stage2() {
+            List<Band> bands = new ArrayList<>(ev.stage2().size());
+            for (Stage2Run s : ev.stage2()) {
+                Stage2Entry e = s.s2();
+                String label = e != null ? e.type() : s.outcome().id();
+                String shortLabel = e != null ? shortType(e.type()) : s.outcome().id();
+                bands.add(new Band(gpa.toUnit(s.gpa()), gpa.endUnit(s.gpa(), s.size()), runStyle(s),
+                        label + (s.vma() == null ? "" : "  " + s.vma()), shortLabel, new Ref.GpaRange(s.gpa(), s.size()),
+                        tooltip(s), e == null ? 0 : e.blockSize(), s.size()));
+            }
+            bands.sort((a, b) -> Double.compare(a.u0(), b.u0()));
+            lane(bands, r.s2Y(), r.lane(), LANE_S2);
+        }
+
+        void effective() {
+            List<Band> bands = new ArrayList<>(ev.effective().size());
+            for (EffectiveRun e : ev.effective()) {
+                bands.add(new Band(gpa.toUnit(e.gpa()), gpa.endUnit(e.gpa(), e.size()), classStyle(e.memClass()),
+                        e.name() + (e.stage1Assumed() ? "" : "  (S1 " + e.stage1().id() + ")"), shortType(e.name()),
+                        new Ref.GpaRange(e.gpa(), e.size()), tooltip(e), 0, e.size()));
+            }
+            bands.sort((a, b) -> Double.compare(a.u0(), b.u0()));
+            lane(bands, r.effY(), r.lane(), LANE_EFF);
+        }
+
+        void accesses() {
+            double h = r.accessH();
+            double tri = Math.min(h * 0.45, r.font() * 0.9);
+            double lastRight = -1e9;
+            for (AccessResult a : ev.accesses()) {
+                double ax = x(gpa.toUnit(a.access().gpa()));
+                if (ax < plotL - tri || ax > plotR + tri) {
+                    continue;
+                }
+                Style st = accessStyle(a);
+                int fill = t.fill(st);
+                double y0 = r.accessY() + 3;
+                sc.add(new Scene.Poly(new double[] {ax - tri, ax + tri, ax}, new double[] {y0, y0, y0 + tri * 1.4}, fill, 1,
+                        Pattern.NONE, 0, t.foreground(), false));
+                String glyph = switch (a.outcome()) {
+                    case MAPPED -> "ok";
+                    case MMIO_EXIT -> "MMIO";
+                    case EFAULT -> "EFAULT";
+                    case SIGBUS -> "SIGBUS";
+                    case ENOEXEC -> "ENOEXEC";
+                    case ABORT_INJECTED -> "abort";
+                };
+                String text = a.access().kind().id() + " " + glyph;
+                double f = r.font() * 0.8;
+                double tw = textWidth(text, f);
+                if (ax - tw / 2 > lastRight + 4) {
+                    sc.add(new Scene.Text(ax, y0 + tri * 1.4 + f * 1.05, text, f,
+                            st == Style.ACCESS_OK ? t.foreground() : t.fill(Style.ACCESS_FAIL) == fill ? fill : t.foreground(),
+                            st != Style.ACCESS_OK, Scene.Anchor.MIDDLE));
+                    lastRight = ax + tw / 2;
+                }
+                sc.hit(new Scene.Hit(ax - tri, r.accessY(), tri * 2, h, new Ref.Access(a.index()), tooltip(a), st,
+                        LANE_ACCESS));
+            }
+        }
+
+        /** Address labels at segment starts; a label that would overlap its left neighbour is dropped. */
+        void axis(Axis axis, double y, boolean top) {
+            double f = r.font() * 0.78;
+            double lastRight = -1e9;
+            for (Axis.Segment s : axis.segments()) {
+                double x0 = x(s.u0());
+                double x1 = x(s.u1());
+                if (x1 < plotL || x0 > plotR) {
+                    continue;
+                }
+                double lx = Math.max(x0, plotL);
+                long addr = lx == x0 ? s.first() : axis.toAddress(view.u0());
+                String text = U64.hex(addr);
+                double tw = textWidth(text, f);
+                if (lx > lastRight + 8 && lx + tw <= plotR) {
+                    sc.add(new Scene.Line(lx, top ? y + 3 : y - f * 1.2, lx, top ? y + 9 : y - f * 1.2 - 6, t.muted(), 1,
+                            false));
+                    sc.add(new Scene.Text(lx + 2, y, text, f, t.muted(), false, Scene.Anchor.START));
+                    lastRight = lx + tw;
+                }
+            }
+        }
+
+        /** A zig-zag across every lane at each collapsed gap, with the gap's size under the GPA axis. */
+        void breaks() {
+            breakMarks(hva, r.vmaY(), r.vmaY() + r.lane(), -1);
+            breakMarks(gpa, r.s2Y(), r.accessY() + r.accessH(), r.gpaAxisY() + r.font() * 2.4);
+        }
+
+        private void breakMarks(Axis axis, double yTop, double yBottom, double labelY) {
+            double f = r.font() * 0.72;
+            double lastRight = -1e9;
+            for (Axis.Break b : axis.breaks()) {
+                double x0 = x(b.u0());
+                double x1 = x(b.u1());
+                if (x1 < plotL || x0 > plotR) {
+                    continue;
+                }
+                double cx = (x0 + x1) / 2;
+                sc.add(new Scene.Rect(Math.max(plotL, x0), yTop, Math.max(1, Math.min(x1, plotR) - Math.max(plotL, x0)),
+                        yBottom - yTop, t.background(), Pattern.NONE, 0, -1, 0, false, false));
+                double[] xs = new double[9];
+                double[] ys = new double[9];
+                for (int i = 0; i < 9; i++) {
+                    xs[i] = cx + ((i % 2 == 0) ? -3 : 3);
+                    ys[i] = yTop + (yBottom - yTop) * i / 8.0;
+                }
+                for (int i = 0; i < 8; i++) {
+                    sc.add(new Scene.Line(xs[i], ys[i], xs[i + 1], ys[i + 1], t.muted(), 1.2, false));
+                }
+                if (labelY > 0) {
+                    String text = "gap " + U64.human(gapBytes(b));
+                    double tw = textWidth(text, f);
+                    if (cx - tw / 2 > lastRight + 6) {
+                        sc.add(new Scene.Text(cx, labelY, text, f, t.muted(), false, Scene.Anchor.MIDDLE));
+                        lastRight = cx + tw / 2;
+                    }
+                }
+            }
+        }
+
+        private long gapBytes(Axis.Break b) {
+            return b.last() - b.first() + 1;
+        }
+
+        void changed(List<long[]> ranges) {
+            for (long[] g : ranges) {
+                double x0 = Math.max(plotL, x(gpa.toUnit(g[0])));
+                double x1 = Math.min(plotR, x(gpa.endUnit(g[0], g[1])));
+                if (x1 < plotL || x0 > plotR) {
+                    continue;
+                }
+                sc.add(new Scene.Rect(x0 - 2, r.s2Y() - 3, Math.max(3, x1 - x0) + 4, r.effY() + r.lane() - r.s2Y() + 6,
+                        0, Pattern.NONE, 0, t.highlight(), 4, false, true));
+            }
+        }
+
+        void selection(Ref ref) {
+            if (ref instanceof Ref.None) {
+                return;
+            }
+            for (Scene.Hit h : sc.hits()) {
+                if (h.ref().equals(ref) || overlapsGpa(ref, h)) {
+                    sc.add(new Scene.Rect(h.x() - 1, h.y() - 1, Math.max(2, h.w()) + 2, h.h() + 2, 0, Pattern.NONE, 0,
+                            t.selection(), 2.5, false, true));
+                }
+            }
+        }
+
+        private boolean overlapsGpa(Ref ref, Scene.Hit h) {
+            return ref instanceof Ref.GpaRange g && h.ref() instanceof Ref.GpaRange o && h.lane().equals(LANE_S2)
+                    && g.equals(o);
+        }
+
+        void legend(double y) {
+            double f = r.font() * 0.85;
+            double x = plotL;
+            double sw = r.font() * 1.6;
+            double rowH = r.font() * 1.9;
+            sc.add(new Scene.Text(8, y + rowH * 0.6, "Legend", r.font(), t.foreground(), true, Scene.Anchor.START));
+            for (Style s : stylesUsed()) {
+                double w = sw + 6 + textWidth(s.label(), f) + r.font() * 1.5;
+                if (x + w > plotR && x > plotL) {
+                    x = plotL;
+                    y += rowH;
+                }
+                int fill = t.fill(s);
+                sc.add(new Scene.Rect(x, y + 4, sw, rowH - 10, fill, t.pattern(s), Theme.patternOn(fill), t.muted(), 1,
+                        s == Style.SLOT_REFUSED, false));
+                sc.add(new Scene.Text(x + sw + 6, y + rowH * 0.6, s.label(), f, t.foreground(), false, Scene.Anchor.START));
+                x += w;
+            }
+        }
+    }
+
+    /** "Normal-WB" -> "WB", "Device-nGnRE" -> "Dev": what fits in a narrow band. */
+    static String shortType(String type) {
+        if (type == null) {
+            return "";
+        }
+        if (type.startsWith("Normal-")) {
+            return type.substring(7);
+        }
+        if (type.startsWith("Device")) {
+            return "Dev";
+        }
+        return type.length() > 6 ? type.substring(0, 6) : type;
+    }
+}

@@ -1,0 +1,125 @@
+package org.stage2scope.render;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+
+/**
+ * Paints a Scene with Java2D into a BufferedImage. Needs no display and no JavaFX toolkit, so Export
+ * PNG and the headless fallback write the very same picture.
+ */
+public final class PngPainter {
+    private PngPainter() {}
+
+    public static BufferedImage paint(Scene scene, double scale) {
+        int w = (int) Math.ceil(scene.width() * scale);
+        int h = (int) Math.ceil(scene.height() * scale);
+        BufferedImage img = new BufferedImage(Math.max(1, w), Math.max(1, h), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            g.scale(scale, scale);
+            g.setColor(new Color(scene.background()));
+            g.fill(new Rectangle2D.Double(0, 0, scene.width(), scene.height()));
+            for (Scene.Prim p : scene.prims()) {
+                draw(g, p);
+            }
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    public static void write(Scene scene, double scale, Path file) throws IOException {
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".stage2scope-", ".png");
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            ImageIO.write(paint(scene, scale), "png", out);
+        }
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void draw(Graphics2D g, Scene.Prim p) {
+        if (p instanceof Scene.Rect r) {
+            Shape s = new Rectangle2D.Double(r.x(), r.y(), r.w(), r.h());
+            if (!r.noFill()) {
+                g.setColor(new Color(r.fill()));
+                g.fill(s);
+                pattern(g, s, r.pattern(), r.patternColor());
+            }
+            if (r.stroke() >= 0 && r.strokeWidth() > 0) {
+                g.setColor(new Color(r.stroke()));
+                g.setStroke(stroke(r.strokeWidth(), r.dashed()));
+                g.draw(s);
+            }
+        } else if (p instanceof Scene.Line l) {
+            g.setColor(new Color(l.color()));
+            g.setStroke(stroke(l.width(), l.dashed()));
+            g.draw(new Line2D.Double(l.x1(), l.y1(), l.x2(), l.y2()));
+        } else if (p instanceof Scene.Poly q) {
+            Path2D.Double path = new Path2D.Double();
+            path.moveTo(q.xs()[0], q.ys()[0]);
+            for (int i = 1; i < q.xs().length; i++) {
+                path.lineTo(q.xs()[i], q.ys()[i]);
+            }
+            path.closePath();
+            int a = (int) Math.round(q.alpha() * 255);
+            g.setColor(new Color((a << 24) | q.fill(), true));
+            g.fill(path);
+            pattern(g, path, q.pattern(), q.patternColor());
+            if (q.stroke() >= 0) {
+                g.setColor(new Color(q.stroke()));
+                g.setStroke(stroke(1, q.dashed()));
+                g.draw(path);
+            }
+        } else if (p instanceof Scene.Text t) {
+            g.setColor(new Color(t.color()));
+            g.setFont(new Font(Font.SANS_SERIF, t.bold() ? Font.BOLD : Font.PLAIN, (int) Math.round(t.size())));
+            double w = g.getFontMetrics().stringWidth(t.text());
+            double x = switch (t.anchor()) {
+                case START -> t.x();
+                case MIDDLE -> t.x() - w / 2;
+                case END -> t.x() - w;
+            };
+            g.drawString(t.text(), (float) x, (float) t.y());
+        }
+    }
+
+    private static BasicStroke stroke(double w, boolean dashed) {
+        return dashed ? new BasicStroke((float) w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {5, 3}, 0)
+                : new BasicStroke((float) w);
+    }
+
+    private static void pattern(Graphics2D g, Shape s, Pattern pattern, int color) {
+        if (pattern == Pattern.NONE) {
+            return;
+        }
+        Shape old = g.getClip();
+        g.clip(s);
+        g.setColor(new Color(color));
+        g.setStroke(new BasicStroke(1.2f));
+        Rectangle2D b = s.getBounds2D();
+        for (double[] seg : PatternGeometry.segments(pattern, b.getX(), b.getY(), b.getWidth(), b.getHeight())) {
+            if (seg.length == 2) {
+                g.fill(new java.awt.geom.Ellipse2D.Double(seg[0] - 1.2, seg[1] - 1.2, 2.4, 2.4));
+            } else {
+                g.draw(new Line2D.Double(seg[0], seg[1], seg[2], seg[3]));
+            }
+        }
+        g.setClip(old);
+    }
+}

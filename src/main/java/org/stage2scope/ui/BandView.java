@@ -1,0 +1,234 @@
+package org.stage2scope.ui;
+
+import java.util.List;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+import org.stage2scope.engine.Evaluation;
+import org.stage2scope.engine.Ref;
+import org.stage2scope.render.Layout;
+import org.stage2scope.render.Scene;
+import org.stage2scope.render.Theme;
+import org.stage2scope.render.View;
+
+/**
+ * The lanes picture on a canvas: zoom (wheel, +/-), pan (drag, arrows), fit (0 / Home), zoom to
+ * selection (Z), hover tooltips, click to select. Redraws only the visible part via render.Layout.
+ */
+public final class BandView extends Region {
+    private final Canvas canvas = new Canvas();
+    private final ObjectProperty<Ref> selection = new SimpleObjectProperty<>(Ref.NONE);
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.light());
+    private final BooleanProperty presentation = new SimpleBooleanProperty(false);
+    private final Tooltip tooltip = new Tooltip();
+    private final PauseTransition highlightTimer = new PauseTransition(Duration.millis(1600));
+    private Layout layout;
+    private View view = View.ALL;
+    private Scene scene;
+    private List<long[]> changed = List.of();
+    private double dragX = Double.NaN;
+    private Scene.Hit hovered;
+    private String emptyMessage = "";
+
+    public BandView() {
+        getChildren().add(canvas);
+        setFocusTraversable(true);
+        setMinSize(300, 200);
+        setId("band-view");
+        tooltip.setShowDelay(Duration.millis(250));
+        tooltip.setShowDuration(Duration.seconds(30));
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(560);
+        Tooltip.install(canvas, tooltip);
+        highlightTimer.setOnFinished(e -> {
+            changed = List.of();
+            redraw();
+        });
+        selection.addListener((o, a, b) -> redraw());
+        theme.addListener((o, a, b) -> redraw());
+        canvas.setOnScroll(e -> {
+            if (layout == null || e.getDeltaY() == 0) {
+                return;
+            }
+            zoomAt(e.getDeltaY() > 0 ? 1.25 : 0.8, e.getX());
+            e.consume();
+        });
+        canvas.setOnMousePressed(e -> {
+            requestFocus();
+            dragX = e.getX();
+        });
+        canvas.setOnMouseDragged(e -> {
+            if (!Double.isNaN(dragX)) {
+                double plot = plotWidth();
+                view = view.pan(-(e.getX() - dragX) / plot);
+                dragX = e.getX();
+                redraw();
+            }
+        });
+        canvas.setOnMouseReleased(e -> dragX = Double.NaN);
+        canvas.setOnMouseClicked(e -> {
+            if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress() || scene == null) {
+                return;
+            }
+            Scene.Hit h = scene.hitAt(e.getX(), e.getY());
+            selection.set(h == null ? Ref.NONE : h.ref());
+        });
+        canvas.setOnMouseMoved(e -> {
+            Scene.Hit h = scene == null ? null : scene.hitAt(e.getX(), e.getY());
+            if (h != hovered) {
+                hovered = h;
+                tooltip.setText(h == null ? "" : h.tooltip());
+                if (h == null) {
+                    tooltip.hide();
+                }
+            }
+        });
+        setOnKeyPressed(e -> {
+            KeyCode k = e.getCode();
+            switch (k) {
+                case PLUS, ADD, EQUALS -> zoomAt(1.5, centreX());
+                case MINUS, SUBTRACT -> zoomAt(1 / 1.5, centreX());
+                case LEFT -> pan(-0.2);
+                case RIGHT -> pan(0.2);
+                case DIGIT0, NUMPAD0, HOME -> fitAll();
+                case Z -> zoomToSelection();
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+    }
+
+    public ObjectProperty<Ref> selectionProperty() {
+        return selection;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public BooleanProperty presentationProperty() {
+        return presentation;
+    }
+
+    public View view() {
+        return view;
+    }
+
+    /** The scene last painted (tests and export of the visible part read it). */
+    public Scene scene() {
+        return scene;
+    }
+
+    public Layout bandLayout() {
+        return layout;
+    }
+
+    /** New evaluation: keep the view when the axes keep their shape, else fit. */
+    public void setEvaluation(Evaluation ev, List<long[]> changedRanges, String messageWhenNull) {
+        boolean sameShape = layout != null && ev != null
+                && Layout.of(ev).gpaAxis().segments().size() == layout.gpaAxis().segments().size();
+        layout = ev == null ? null : Layout.of(ev);
+        emptyMessage = messageWhenNull == null ? "" : messageWhenNull;
+        if (!sameShape) {
+            view = View.ALL;
+        }
+        changed = changedRanges == null ? List.of() : changedRanges;
+        if (!changed.isEmpty()) {
+            highlightTimer.playFromStart();
+        }
+        redraw();
+    }
+
+    public List<long[]> highlighted() {
+        return changed;
+    }
+
+    public void fitAll() {
+        view = View.ALL;
+        redraw();
+    }
+
+    public void zoomToSelection() {
+        if (layout != null && !(selection.get() instanceof Ref.None)) {
+            view = layout.viewFor(selection.get());
+            redraw();
+        }
+    }
+
+    public void zoom(double factor) {
+        zoomAt(factor, centreX());
+    }
+
+    public void pan(double fraction) {
+        view = view.pan(fraction);
+        redraw();
+    }
+
+    private double centreX() {
+        return getWidth() / 2;
+    }
+
+    private double plotWidth() {
+        Layout.Rows r = Layout.rows(theme.get(), getWidth(), false);
+        return Math.max(1, getWidth() - r.left() - r.right());
+    }
+
+    private void zoomAt(double factor, double px) {
+        Layout.Rows r = Layout.rows(theme.get(), getWidth(), false);
+        double anchor = view.u0() + (px - r.left()) / plotWidth() * view.span();
+        view = view.zoom(factor, Math.max(0, Math.min(1, anchor)));
+        redraw();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            redraw();
+        }
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return Layout.preferredHeight(theme.get(), false, layout == null ? 1 : layout.legendRows(theme.get(), Math.max(800, width)));
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 1000;
+    }
+
+    public void redraw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        var g = canvas.getGraphicsContext2D();
+        Theme t = theme.get();
+        if (w <= 0 || h <= 0) {
+            return;
+        }
+        if (layout == null) {
+            scene = null;
+            g.setFill(FxPainter.color(t.background()));
+            g.fillRect(0, 0, w, h);
+            g.setFill(FxPainter.color(t.foreground()));
+            g.setFont(javafx.scene.text.Font.font(t.fontSize()));
+            g.fillText(emptyMessage, 20, 40);
+            return;
+        }
+        scene = layout.scene(w, h, view, t, new Layout.Options(false, true, selection.get(), changed));
+        FxPainter.paint(scene, g);
+    }
+}

@@ -1,0 +1,328 @@
+package org.stage2scope.ui;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.stage2scope.engine.AccessResult;
+import org.stage2scope.engine.EffectiveRun;
+import org.stage2scope.engine.Evaluation;
+import org.stage2scope.engine.MemslotResult;
+import org.stage2scope.engine.Ref;
+import org.stage2scope.engine.Stage2Run;
+import org.stage2scope.model.Arch;
+import org.stage2scope.model.Backing;
+import org.stage2scope.model.CpuFeature;
+import org.stage2scope.model.Granule;
+import org.stage2scope.model.Guest;
+import org.stage2scope.model.GuestAccess;
+import org.stage2scope.model.Host;
+import org.stage2scope.model.MemType;
+import org.stage2scope.model.MemslotCall;
+import org.stage2scope.model.MemslotFlag;
+import org.stage2scope.model.PolicyId;
+import org.stage2scope.model.Scenario;
+import org.stage2scope.model.U64;
+import org.stage2scope.model.Vm;
+import org.stage2scope.model.VmFlag;
+import org.stage2scope.model.Vma;
+import org.stage2scope.model.X86Quirk;
+import org.stage2scope.render.Layout;
+
+/**
+ * What the inspector shows for a selection, as plain properties with the edit each one makes. Kept
+ * free of controls so tests drive edits exactly as the PropertySheet does.
+ */
+public final class InspectorModel {
+    private InspectorModel() {}
+
+    /**
+     * One row.
+     *
+     * @param choices allowed values for an enum row (only those valid for the arch), or null
+     * @param apply   the new scenario for a new value; null for read-only rows
+     */
+    public record Prop(String category, String name, String description, Class<?> type, Object value,
+                       List<?> choices, Function<Object, Scenario> apply) {
+        public boolean editable() {
+            return apply != null;
+        }
+    }
+
+    /** VMA flags the engine reads, offered as toggles. */
+    public static final List<VmFlag> VMA_FLAGS = List.of(VmFlag.VM_PFNMAP, VmFlag.VM_IO, VmFlag.VM_MIXEDMAP,
+            VmFlag.VM_HUGETLB, VmFlag.VM_ALLOW_ANY_UNCACHED, VmFlag.VM_MTE_ALLOWED, VmFlag.VM_MTE, VmFlag.VM_NOHUGEPAGE);
+
+    public static List<Prop> props(Scenario s, Evaluation ev, Ref ref) {
+        if (ref instanceof Ref.Vma v && v.index() < s.vmas().size()) {
+            return vma(s, v.index());
+        }
+        if (ref instanceof Ref.MemslotCall m && m.index() < s.memslots().size()) {
+            return memslot(s, ev, m.index());
+        }
+        if (ref instanceof Ref.Access a && a.index() < s.guest().accesses().size()) {
+            return access(s, ev, a.index());
+        }
+        if (ref instanceof Ref.GpaRange g && ev != null) {
+            return gpaRange(ev, g);
+        }
+        return scenario(s);
+    }
+
+    public static Prop find(List<Prop> props, String name) {
+        for (Prop p : props) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("no inspector row " + name);
+    }
+
+    private static Prop ro(String cat, String name, String desc, Object value) {
+        return new Prop(cat, name, desc, String.class, String.valueOf(value), null, null);
+    }
+
+    // ------------------------------------------------------------ host and VM
+
+    static List<Prop> scenario(Scenario s) {
+        List<Prop> p = new ArrayList<>();
+        Host h = s.host();
+        Vm vm = s.vm();
+        p.add(new Prop("Host", "arch", "Host architecture; switching converts memory types to the nearest equivalent",
+                Arch.class, h.arch(), List.of(Arch.values()), v -> ArchSwitch.convert(s, (Arch) v)));
+        List<Granule> pages = h.arch().isX86() ? List.of(Granule.G4K) : List.of(Granule.values());
+        p.add(new Prop("Host", "page size", "PAGE_SIZE; bounds the stage-2 block sizes", Granule.class, h.pageSize(), pages,
+                v -> s.withHost(new Host(h.arch(), (Granule) v, h.vaBits(), h.features()))));
+        for (CpuFeature f : CpuFeature.values()) {
+            if (f.appliesTo(h.arch())) {
+                p.add(new Prop("Host features", f.id(), featureHelp(f), Boolean.class, h.has(f), null,
+                        v -> s.withHost(new Host(h.arch(), h.pageSize(), h.vaBits(), toggle(h.features(), f, (Boolean) v,
+                                CpuFeature.class)))));
+            }
+        }
+        p.add(new Prop("VM", "policy", "Which cacheable-PFNMAP proposal the simulated kernel implements", PolicyId.class,
+                vm.policy(), List.of(PolicyId.values()),
+                v -> s.withVm(new Vm(vm.ipaBits(), vm.mte(), (PolicyId) v, vm.quirks(), vm.noncoherentDma()))));
+        if (!h.arch().isX86()) {
+            p.add(new Prop("VM", "vm.mte", "KVM_CAP_ARM_MTE enabled for the VM", Boolean.class, vm.mte(), null,
+                    v -> s.withVm(new Vm(vm.ipaBits(), (Boolean) v, vm.policy(), vm.quirks(), vm.noncoherentDma()))));
+        } else {
+            for (X86Quirk q : X86Quirk.values()) {
+                p.add(new Prop("VM", q.id(), "KVM x86 quirk left enabled (KVM_CAP_DISABLE_QUIRKS2 clears it)", Boolean.class,
+                        vm.has(q), null, v -> s.withVm(new Vm(vm.ipaBits(), vm.mte(), vm.policy(),
+                                toggle(vm.quirks(), q, (Boolean) v, X86Quirk.class), vm.noncoherentDma()))));
+            }
+            p.add(new Prop("VM", "noncoherentDma", "A non-coherent DMA device is assigned (kvm_arch_has_noncoherent_dma)",
+                    Boolean.class, vm.noncoherentDma(), null,
+                    v -> s.withVm(new Vm(vm.ipaBits(), vm.mte(), vm.policy(), vm.quirks(), (Boolean) v))));
+        }
+        p.add(ro("VM", "ipaBits", "IPA / guest physical address bits", vm.ipaBits()));
+        p.add(ro("Scenario", "name", "", s.name()));
+        p.add(ro("Scenario", "contents", "", s.vmas().size() + " VMAs, " + s.memslots().size() + " memslot calls, "
+                + s.guest().accesses().size() + " guest accesses"));
+        return p;
+    }
+
+    private static String featureHelp(CpuFeature f) {
+        return switch (f) {
+            case FWB -> "FEAT_S2FWB: stage 2 can force write-back; KVM skips cache maintenance";
+            case DIC -> "CTR_EL0.DIC: no I-cache invalidation needed";
+            case IDC -> "CTR_EL0.IDC: no D-cache clean to PoU needed";
+            case MTE -> "FEAT_MTE2 memory tagging";
+            case SELF_SNOOP -> "x86 self-snoop: KVM may honour guest PAT";
+        };
+    }
+
+    static <E extends Enum<E>> Set<E> toggle(Set<E> set, E e, boolean on, Class<E> type) {
+        Set<E> out = EnumSet.noneOf(type);
+        out.addAll(set);
+        if (on) {
+            out.add(e);
+        } else {
+            out.remove(e);
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------ VMA
+
+    static List<Prop> vma(Scenario s, int i) {
+        Vma v = s.vmas().get(i);
+        List<Prop> p = new ArrayList<>();
+        String cat = "VMA " + v.name();
+        p.add(ro(cat, "name", "", v.name()));
+        p.add(new Prop(cat, "start", "HVA of the first byte (hex)", String.class, U64.hex(v.start()), null,
+                x -> replaceVma(s, i, new Vma(v.name(), U64.parseAddress((String) x), v.size(), v.perms(), v.flags(),
+                        v.memType(), v.backing()))));
+        p.add(new Prop(cat, "size", "bytes (\"2M\", \"4G\", hex)", String.class, U64.size(v.size()), null,
+                x -> replaceVma(s, i, new Vma(v.name(), v.start(), U64.parseSize((String) x), v.perms(), v.flags(),
+                        v.memType(), v.backing()))));
+        p.add(ro(cat, "perms", "", v.perms()));
+        List<MemType> types = new ArrayList<>();
+        for (MemType m : MemType.values()) {
+            if (m.appliesTo(s.host().arch())) {
+                types.add(m);
+            }
+        }
+        p.add(new Prop(cat, "memType", "vm_page_prot memory type: how the host maps it", MemType.class, v.memType(), types,
+                x -> replaceVma(s, i, new Vma(v.name(), v.start(), v.size(), v.perms(), v.flags(), (MemType) x, v.backing()))));
+        for (VmFlag f : VMA_FLAGS) {
+            if (s.host().arch().isX86() && (f == VmFlag.VM_MTE || f == VmFlag.VM_MTE_ALLOWED || f == VmFlag.VM_ALLOW_ANY_UNCACHED)) {
+                continue;
+            }
+            p.add(new Prop(cat + " flags", f.id(), "vm_flags bit", Boolean.class, v.has(f), null,
+                    x -> replaceVma(s, i, new Vma(v.name(), v.start(), v.size(), v.perms(),
+                            toggle(v.flags(), f, (Boolean) x, VmFlag.class), v.memType(), v.backing()))));
+        }
+        Backing b = v.backing();
+        p.add(new Prop(cat + " backing", "kind", "RAM (in the linear map) or device memory", Backing.Kind.class, b.kind(),
+                List.of(Backing.Kind.values()), x -> replaceVma(s, i, withBacking(v,
+                        new Backing((Backing.Kind) x, b.pa(), b.pageSize(), b.thp(), b.poisoned())))));
+        p.add(new Prop(cat + " backing", "thp", "transparent huge pages where alignment allows", Boolean.class, b.thp(), null,
+                x -> replaceVma(s, i, withBacking(v, new Backing(b.kind(), b.pa(), b.pageSize(), (Boolean) x, b.poisoned())))));
+        p.add(ro(cat + " backing", "pageSize", "", U64.human(b.pageSize())));
+        p.add(ro(cat + " backing", "pa", "", b.pa() == null ? "unknown" : U64.hex(b.pa())));
+        return p;
+    }
+
+    private static Vma withBacking(Vma v, Backing b) {
+        return new Vma(v.name(), v.start(), v.size(), v.perms(), v.flags(), v.memType(), b);
+    }
+
+    static Scenario replaceVma(Scenario s, int i, Vma v) {
+        List<Vma> l = new ArrayList<>(s.vmas());
+        l.set(i, v);
+        return s.withVmas(l);
+    }
+
+    // ------------------------------------------------------------ memslot
+
+    static List<Prop> memslot(Scenario s, Evaluation ev, int i) {
+        MemslotCall c = s.memslots().get(i);
+        List<Prop> p = new ArrayList<>();
+        String cat = "Memslot call #" + i;
+        if (ev != null && i < ev.memslotCalls().size()) {
+            MemslotResult r = ev.memslotCalls().get(i);
+            p.add(ro("Result", "result", "what the ioctl returned", r.resultName()
+                    + (r.change() == null ? "" : " (" + r.change().name().toLowerCase(java.util.Locale.ROOT) + ")")));
+            if (r.rule() != null) {
+                p.add(ro("Result", "rule", "", r.rule().id() + " (" + r.rule().kernelFunction() + ")"));
+            }
+        }
+        p.add(ro(cat, "slot", "", c.addressSpace() == 0 ? c.slot() : c.addressSpace() + ":" + c.slot()));
+        p.add(new Prop(cat, "gpa", "guest_phys_addr (hex)", String.class, U64.hex(c.gpa()), null,
+                x -> replaceCall(s, i, new MemslotCall(c.slot(), c.addressSpace(), U64.parseAddress((String) x), c.size(),
+                        c.hva(), c.flags(), c.guestMemfdOffset(), c.label()))));
+        p.add(new Prop(cat, "size", "memory_size; 0 deletes the slot", String.class, U64.size(c.size()), null,
+                x -> replaceCall(s, i, new MemslotCall(c.slot(), c.addressSpace(), c.gpa(), U64.parseSize((String) x),
+                        c.hva(), c.flags(), c.guestMemfdOffset(), c.label()))));
+        p.add(new Prop(cat, "hva", "userspace_addr (hex)", String.class, U64.hex(c.hva()), null,
+                x -> replaceCall(s, i, new MemslotCall(c.slot(), c.addressSpace(), c.gpa(), c.size(),
+                        U64.parseAddress((String) x), c.flags(), c.guestMemfdOffset(), c.label()))));
+        for (MemslotFlag f : MemslotFlag.values()) {
+            p.add(new Prop(cat + " flags", f.id(), "kvm_userspace_memory_region2.flags bit " + f.bit(), Boolean.class,
+                    c.has(f), null, x -> replaceCall(s, i, new MemslotCall(c.slot(), c.addressSpace(), c.gpa(), c.size(),
+                            c.hva(), toggle(c.flags(), f, (Boolean) x, MemslotFlag.class), c.guestMemfdOffset(), c.label()))));
+        }
+        return p;
+    }
+
+    static Scenario replaceCall(Scenario s, int i, MemslotCall c) {
+        List<MemslotCall> l = new ArrayList<>(s.memslots());
+        l.set(i, c);
+        return s.withMemslots(l);
+    }
+
+    // ------------------------------------------------------------ access and GPA range
+
+    static List<Prop> access(Scenario s, Evaluation ev, int i) {
+        GuestAccess a = s.guest().accesses().get(i);
+        List<Prop> p = new ArrayList<>();
+        String cat = "Guest access #" + i;
+        if (ev != null && i < ev.accesses().size()) {
+            AccessResult r = ev.accesses().get(i);
+            p.add(ro("Result", "outcome", "", r.outcome().name()));
+            if (r.rule() != null) {
+                p.add(ro("Result", "rule", "", r.rule().id() + " (" + r.rule().kernelFunction() + ")"));
+            }
+        }
+        p.add(new Prop(cat, "kind", "read, write or exec", GuestAccess.Kind.class, a.kind(), List.of(GuestAccess.Kind.values()),
+                x -> replaceAccess(s, i, new GuestAccess(a.gpa(), (GuestAccess.Kind) x, a.label()))));
+        p.add(new Prop(cat, "gpa", "guest physical address (hex)", String.class, U64.hex(a.gpa()), null,
+                x -> replaceAccess(s, i, new GuestAccess(U64.parseAddress((String) x), a.kind(), a.label()))));
+        p.add(ro(cat, "label", "", a.label()));
+        return p;
+    }
+
+    static Scenario replaceAccess(Scenario s, int i, GuestAccess a) {
+        List<GuestAccess> l = new ArrayList<>(s.guest().accesses());
+        l.set(i, a);
+        return s.withGuest(new Guest(s.guest().stage1(), l));
+    }
+
+    static List<Prop> gpaRange(Evaluation ev, Ref.GpaRange g) {
+        List<Prop> p = new ArrayList<>();
+        p.add(ro("GPA range", "range", "", U64.hex(g.gpa()) + " + " + U64.size(g.size()) + " (" + U64.human(g.size()) + ")"));
+        for (Stage2Run r : ev.stage2()) {
+            if (r.gpa() == g.gpa() && r.size() == g.size()) {
+                p.add(ro("Stage 2", "slot", "", r.slot()));
+                p.add(ro("Stage 2", "vma", "", r.vma() == null ? "(none)" : r.vma()));
+                p.add(ro("Stage 2", "outcome", "", r.outcome().id()));
+                if (r.s2() != null) {
+                    p.add(ro("Stage 2", "type", "", r.s2().type()));
+                    p.add(ro("Stage 2", "perms", "", r.s2().perms()));
+                    p.add(ro("Stage 2", "block", "", U64.human(r.s2().blockSize())));
+                }
+            }
+        }
+        for (EffectiveRun e : ev.effective()) {
+            if (U64.le(g.gpa(), e.gpa()) && U64.lt(e.gpa(), g.gpa() + g.size())) {
+                p.add(ro("Effective", "at " + U64.hex(e.gpa()), "", e.name() + " (" + e.result() + ")"));
+            }
+        }
+        return p;
+    }
+
+    /** A longer text for the explanation panel. */
+    public static String explain(Evaluation ev, Ref ref) {
+        if (ev == null) {
+            return "";
+        }
+        Scenario s = ev.scenario();
+        StringBuilder sb = new StringBuilder();
+        if (ref instanceof Ref.MemslotCall m && m.index() < ev.memslotCalls().size()) {
+            sb.append(Layout.tooltip(ev.memslotCalls().get(m.index())));
+        } else if (ref instanceof Ref.Access a && a.index() < ev.accesses().size()) {
+            AccessResult r = ev.accesses().get(a.index());
+            sb.append(Layout.tooltip(r)).append("\n\nDecision trace (user_mem_abort order):\n");
+            int n = 1;
+            for (String line : r.trace()) {
+                sb.append(n++).append(". ").append(line).append('\n');
+            }
+        } else if (ref instanceof Ref.Vma v && v.index() < s.vmas().size()) {
+            Vma vma = s.vmas().get(v.index());
+            sb.append(Layout.tooltip(vma));
+            for (Stage2Run r : ev.stage2()) {
+                if (vma.name().equals(r.vma())) {
+                    sb.append("\n\n").append(Layout.tooltip(r));
+                }
+            }
+        } else if (ref instanceof Ref.GpaRange g) {
+            for (Stage2Run r : ev.stage2()) {
+                if (U64.le(g.gpa(), r.gpa()) && U64.lt(r.gpa(), g.gpa() + g.size()) || r.gpa() == g.gpa()) {
+                    sb.append(Layout.tooltip(r)).append("\n\n");
+                }
+            }
+            for (EffectiveRun e : ev.effective()) {
+                if (U64.le(g.gpa(), e.gpa()) && U64.lt(e.gpa(), g.gpa() + g.size())) {
+                    sb.append(Layout.tooltip(e)).append("\n\n");
+                }
+            }
+        } else {
+            sb.append(s.name()).append('\n').append(s.description()).append("\n\npolicy ").append(ev.policy().id())
+                    .append(": ").append(ev.policy().summary()).append("\n\nSelect a band to see why it looks the way it does.");
+        }
+        return sb.toString().strip();
+    }
+}

@@ -1,0 +1,790 @@
+package org.stage2scope.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Button;
+import javafx.scene.control.Separator;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.controlsfx.control.PropertySheet;
+import org.controlsfx.property.editor.DefaultPropertyEditorFactory;
+import org.controlsfx.property.editor.Editors;
+import org.stage2scope.engine.Evaluation;
+import org.stage2scope.engine.Ref;
+import org.stage2scope.io.Sample;
+import org.stage2scope.io.SampleCatalog;
+import org.stage2scope.io.ScenarioException;
+import org.stage2scope.io.ScenarioReader;
+import org.stage2scope.io.ScenarioWriter;
+import org.stage2scope.model.Arch;
+import org.stage2scope.model.Backing;
+import org.stage2scope.model.CpuFeature;
+import org.stage2scope.model.Granule;
+import org.stage2scope.model.Guest;
+import org.stage2scope.model.GuestAccess;
+import org.stage2scope.model.Host;
+import org.stage2scope.model.MemType;
+import org.stage2scope.model.MemslotCall;
+import org.stage2scope.model.Perms;
+import org.stage2scope.model.PolicyId;
+import org.stage2scope.model.Scenario;
+import org.stage2scope.model.U64;
+import org.stage2scope.model.Vm;
+import org.stage2scope.model.Vma;
+import org.stage2scope.render.Picture;
+import org.stage2scope.render.PngPainter;
+import org.stage2scope.render.Scene;
+import org.stage2scope.render.SvgPainter;
+import org.stage2scope.render.Theme;
+import org.stage2scope.render.View;
+
+/**
+ * The main window: menus, the teaching toolbar, the lanes, inspector, findings and explanation.
+ * Every change goes through the ScenarioDocument; this class wires views to it and does file I/O.
+ */
+public final class MainWindow {
+    private static final int RECENT_MAX = 8;
+
+    private final ScenarioDocument doc;
+    private final Stage stage;
+    private final BandView bands = new BandView();
+    private final PropertySheet inspector = new PropertySheet();
+    private final ListView<FindingRow> findings = new ListView<>();
+    private final TextArea explanation = new TextArea();
+    private final Label status = new Label();
+    private final ToggleButton fwb = new ToggleButton("FWB");
+    private final ToggleButton dic = new ToggleButton("DIC");
+    private final ComboBox<PolicyId> policy = new ComboBox<>(FXCollections.observableArrayList(PolicyId.values()));
+    private final ComboBox<Arch> arch = new ComboBox<>(FXCollections.observableArrayList(Arch.values()));
+    private final ToggleButton present = new ToggleButton("Presentation");
+    private final CheckMenuItem darkItem = new CheckMenuItem("Dark theme");
+    private final Menu recentMenu = new Menu("Open recent");
+    private final BorderPane root = new BorderPane();
+    private final javafx.scene.Scene fxScene;
+    private boolean syncing;
+
+    /** Asks "discard unsaved changes?"; tests replace it. */
+    private Predicate<String> confirm = this::confirmDialog;
+    /** Shows an error sentence; tests replace it. */
+    private java.util.function.Consumer<String> errorSink = this::errorDialog;
+
+    public MainWindow(ScenarioDocument doc, Stage stage) {
+        this.doc = doc;
+        this.stage = stage;
+        root.setTop(new VBox(menus(), toolbar()));
+        inspector.setId("inspector");
+        inspector.setMode(PropertySheet.Mode.CATEGORY);
+        inspector.setModeSwitcherVisible(false);
+        inspector.setSearchBoxVisible(false);
+        inspector.setPropertyEditorFactory(new DefaultPropertyEditorFactory() {
+            @Override
+            public org.controlsfx.property.editor.PropertyEditor<?> call(PropertySheet.Item item) {
+                if (item instanceof PropItem p && p.prop().choices() != null) {
+                    return Editors.createChoiceEditor(item, p.prop().choices());
+                }
+                if (item.getType() == String.class) {
+                    return new CommitTextEditor(item);
+                }
+                return super.call(item);
+            }
+        });
+        inspector.setPrefWidth(340);
+        findings.setId("findings");
+        findings.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(FindingRow r, boolean empty) {
+                super.updateItem(r, empty);
+                getStyleClass().removeAll("finding-error", "finding-warning");
+                setText(empty || r == null ? null : r.toString());
+                if (!empty && r != null) {
+                    switch (r.severity()) {
+                        case ERROR -> getStyleClass().add("finding-error");
+                        case WARNING -> getStyleClass().add("finding-warning");
+                        default -> { }
+                    }
+                }
+            }
+        });
+        findings.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
+            if (r != null && !syncing && !(r.ref() instanceof Ref.None)) {
+                bands.selectionProperty().set(r.ref());
+                bands.zoomToSelection();
+            }
+        });
+        explanation.setId("explanation");
+        explanation.setEditable(false);
+        explanation.setWrapText(true);
+        TabPane bottom = new TabPane(new Tab("Findings", findings), new Tab("Explanation", explanation));
+        bottom.getTabs().forEach(t -> t.setClosable(false));
+        SplitPane left = new SplitPane(bands, bottom);
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.66);
+        SplitPane main = new SplitPane(left, inspector);
+        main.setDividerPositions(0.76);
+        SplitPane.setResizableWithParent(inspector, false);
+        root.setCenter(main);
+        status.getStyleClass().add("status-bar");
+        status.setId("status");
+        status.setMaxWidth(Double.MAX_VALUE);
+        root.setBottom(status);
+
+        fxScene = new javafx.scene.Scene(root, 1500, 920);
+        var css = MainWindow.class.getResource("app.css");
+        if (css != null) {
+            fxScene.getStylesheets().add(css.toExternalForm());
+        }
+        fxScene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), doc::redo);
+        fxScene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        fxScene.setOnDragDropped(e -> {
+            boolean done = false;
+            for (var f : e.getDragboard().getFiles()) {
+                if (f.getName().endsWith(".json")) {
+                    if (confirm.test("open " + f.getName())) {
+                        done = openFile(f.toPath());
+                    }
+                    break;
+                }
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
+        stage.setScene(fxScene);
+        stage.titleProperty().bind(doc.titleProperty());
+        stage.setOnCloseRequest(e -> {
+            if (!confirm.test("quit")) {
+                e.consume();
+            }
+        });
+
+        doc.evaluationProperty().addListener((o, a, ev) -> refresh());
+        doc.scenarioProperty().addListener((o, a, s) -> refresh());
+        doc.messageProperty().addListener((o, a, m) -> status.setText(m));
+        bands.selectionProperty().addListener((o, a, ref) -> refreshSelection());
+        present.selectedProperty().addListener((o, a, b) -> applyTheme());
+        darkItem.selectedProperty().addListener((o, a, b) -> applyTheme());
+        updateRecentMenu();
+    }
+
+    public void show() {
+        stage.show();
+        bands.requestFocus();
+    }
+
+    // ------------------------------------------------------------------ accessors for tests
+
+    public ScenarioDocument document() {
+        return doc;
+    }
+
+    public BandView bandView() {
+        return bands;
+    }
+
+    public ListView<FindingRow> findingsList() {
+        return findings;
+    }
+
+    public TextArea explanationArea() {
+        return explanation;
+    }
+
+    public javafx.scene.Scene fxScene() {
+        return fxScene;
+    }
+
+    public void setConfirm(Predicate<String> c) {
+        confirm = c;
+    }
+
+    public void setErrorSink(java.util.function.Consumer<String> sink) {
+        errorSink = sink;
+    }
+
+    // ------------------------------------------------------------------ menus and toolbar
+
+    private MenuBar menus() {
+        Menu file = new Menu("File");
+        MenuItem newItem = item("New", "Shortcut+N", () -> {
+            if (confirm.test("start a new scenario")) {
+                doc.load(blankScenario(), null);
+            }
+        });
+        MenuItem open = item("Open\u2026", "Shortcut+O", this::openDialog);
+        Menu samples = new Menu("Open sample");
+        samples.setId("menu-samples");
+        List<Sample> list;
+        try {
+            list = SampleCatalog.list();
+        } catch (RuntimeException e) {
+            list = List.of();
+        }
+        for (Sample s : list) {
+            MenuItem mi = new MenuItem(s.title());
+            mi.setOnAction(e -> {
+                if (confirm.test("open " + s.title())) {
+                    openSample(s.fileName());
+                }
+            });
+            samples.getItems().add(mi);
+        }
+        if (samples.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("(no bundled samples)");
+            none.setDisable(true);
+            samples.getItems().add(none);
+        }
+        MenuItem save = item("Save", "Shortcut+S", this::save);
+        MenuItem saveAs = item("Save As\u2026", "Shortcut+Shift+S", this::saveAsDialog);
+        MenuItem png1 = item("Export PNG (1x)\u2026", null, () -> exportDialog("png", 1, false));
+        MenuItem png2 = item("Export PNG (2x)\u2026", "Shortcut+E", () -> exportDialog("png", 2, false));
+        MenuItem svg = item("Export SVG\u2026", null, () -> exportDialog("svg", 1, false));
+        MenuItem pngVis = item("Export visible part as PNG\u2026", null, () -> exportDialog("png", 2, true));
+        MenuItem svgVis = item("Export visible part as SVG\u2026", null, () -> exportDialog("svg", 1, true));
+        MenuItem copy = item("Copy picture", "Shortcut+Shift+C", this::copyPicture);
+        MenuItem quit = item("Quit", "Shortcut+Q", () -> {
+            if (confirm.test("quit")) {
+                Platform.exit();
+            }
+        });
+        file.getItems().addAll(newItem, open, samples, recentMenu, new SeparatorMenuItem(), save, saveAs,
+                new SeparatorMenuItem(), png1, png2, svg, pngVis, svgVis, copy, new SeparatorMenuItem(), quit);
+
+        Menu edit = new Menu("Edit");
+        MenuItem undo = item("Undo", "Shortcut+Z", doc::undo);
+        undo.disableProperty().bind(doc.canUndoProperty().not());
+        MenuItem redo = item("Redo", "Shortcut+Shift+Z", doc::redo);
+        redo.disableProperty().bind(doc.canRedoProperty().not());
+        edit.getItems().addAll(undo, redo, new SeparatorMenuItem(),
+                item("Add VMA", null, this::addVma), item("Add memslot call", null, this::addMemslot),
+                item("Add guest access", null, this::addAccess), item("Remove selected", "Delete", this::removeSelected));
+
+        Menu viewMenu = new Menu("View");
+        CheckMenuItem presentItem = new CheckMenuItem("Presentation mode");
+        presentItem.setAccelerator(KeyCombination.keyCombination("F5"));
+        presentItem.selectedProperty().bindBidirectional(present.selectedProperty());
+        viewMenu.getItems().addAll(item("Fit all", "Shortcut+0", bands::fitAll),
+                item("Zoom to selection", "Shortcut+F", bands::zoomToSelection),
+                item("Zoom in", "Shortcut+EQUALS", () -> bands.zoom(1.5)),
+                item("Zoom out", "Shortcut+MINUS", () -> bands.zoom(1 / 1.5)), new SeparatorMenuItem(), presentItem, darkItem);
+        Menu help = new Menu("Help");
+        help.getItems().add(item("Keys", null, () -> info("Wheel or +/- zoom, drag or arrows pan, 0 fits all, Z zooms to"
+                + " the selection, F5 presentation mode, Ctrl+Z / Ctrl+Shift+Z undo and redo.")));
+        return new MenuBar(file, edit, viewMenu, help);
+    }
+
+    private static MenuItem item(String text, String accel, Runnable r) {
+        MenuItem mi = new MenuItem(text);
+        if (accel != null) {
+            mi.setAccelerator(KeyCombination.keyCombination(accel));
+        }
+        mi.setOnAction(e -> r.run());
+        return mi;
+    }
+
+    private ToolBar toolbar() {
+        fwb.setId("tb-fwb");
+        dic.setId("tb-dic");
+        policy.setId("tb-policy");
+        arch.setId("tb-arch");
+        present.setId("tb-present");
+        fwb.setTooltip(new javafx.scene.control.Tooltip("FEAT_S2FWB: stage 2 can force write-back (arm64)"));
+        dic.setTooltip(new javafx.scene.control.Tooltip("CTR_EL0.DIC: no I-cache invalidation needed (arm64)"));
+        fwb.setOnAction(e -> toggleFeature(CpuFeature.FWB, fwb.isSelected()));
+        dic.setOnAction(e -> toggleFeature(CpuFeature.DIC, dic.isSelected()));
+        policy.setConverter(namedConverter());
+        arch.setConverter(namedConverter());
+        policy.valueProperty().addListener((o, a, p) -> {
+            if (!syncing && p != null && doc.scenario() != null && p != doc.scenario().vm().policy()) {
+                doc.edit("policy " + p.id(), s -> s.withVm(new Vm(s.vm().ipaBits(), s.vm().mte(), p, s.vm().quirks(),
+                        s.vm().noncoherentDma())));
+            }
+        });
+        arch.valueProperty().addListener((o, a, v) -> {
+            if (!syncing && v != null && doc.scenario() != null && v != doc.scenario().host().arch()) {
+                doc.edit("arch " + v.id(), s -> ArchSwitch.convert(s, v));
+            }
+        });
+        Button fit = new Button("Fit all");
+        fit.setOnAction(e -> bands.fitAll());
+        Button zsel = new Button("Zoom to selection");
+        zsel.setOnAction(e -> bands.zoomToSelection());
+        Button undo = new Button("Undo");
+        undo.setOnAction(e -> doc.undo());
+        undo.disableProperty().bind(doc.canUndoProperty().not());
+        return new ToolBar(new Label("Host:"), fwb, dic, new Label(" Policy:"), policy, new Label(" Arch:"), arch,
+                new Separator(), undo, fit, zsel, new Separator(), present);
+    }
+
+    private static <E extends org.stage2scope.model.Named> javafx.util.StringConverter<E> namedConverter() {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(E e) {
+                return e == null ? "" : e.id();
+            }
+
+            @Override
+            public E fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    /** The one-click teaching toggle: FWB/DIC on or off for the host (arm64 only). */
+    public void toggleFeature(CpuFeature f, boolean on) {
+        doc.edit((on ? "+" : "-") + f.id(), s -> {
+            Host h = s.host();
+            return s.withHost(new Host(h.arch(), h.pageSize(), h.vaBits(),
+                    InspectorModel.toggle(h.features(), f, on, CpuFeature.class)));
+        });
+    }
+
+    private void applyTheme() {
+        boolean dark = darkItem.isSelected();
+        boolean p = present.isSelected();
+        bands.themeProperty().set(p ? Theme.presentation(dark) : dark ? Theme.dark() : Theme.light());
+        root.getStyleClass().removeAll("dark", "presentation");
+        if (dark) {
+            root.getStyleClass().add("dark");
+        }
+        if (p) {
+            root.getStyleClass().add("presentation");
+        }
+    }
+
+    public void setPresentation(boolean on) {
+        present.setSelected(on);
+    }
+
+    public void setDark(boolean on) {
+        darkItem.setSelected(on);
+    }
+
+    // ------------------------------------------------------------------ refresh
+
+    private void refresh() {
+        Scenario s = doc.scenario();
+        Evaluation ev = doc.evaluation();
+        syncing = true;
+        try {
+            if (s != null) {
+                boolean armHost = !s.host().arch().isX86();
+                fwb.setDisable(!armHost);
+                dic.setDisable(!armHost);
+                fwb.setSelected(s.host().has(CpuFeature.FWB));
+                dic.setSelected(s.host().has(CpuFeature.DIC));
+                policy.setValue(s.vm().policy());
+                arch.setValue(s.host().arch());
+            }
+            findings.getItems().setAll(FindingRow.of(ev));
+        } finally {
+            syncing = false;
+        }
+        Ref sel = bands.selectionProperty().get();
+        if (s != null && !stillExists(s, sel)) {
+            bands.selectionProperty().set(Ref.NONE);
+        }
+        bands.setEvaluation(ev, doc.changedRanges(), doc.messageProperty().get());
+        refreshSelection();
+    }
+
+    private static boolean stillExists(Scenario s, Ref r) {
+        if (r instanceof Ref.Vma v) {
+            return v.index() < s.vmas().size();
+        }
+        if (r instanceof Ref.MemslotCall m) {
+            return m.index() < s.memslots().size();
+        }
+        if (r instanceof Ref.Access a) {
+            return a.index() < s.guest().accesses().size();
+        }
+        return true;
+    }
+
+    private void refreshSelection() {
+        Scenario s = doc.scenario();
+        if (s == null) {
+            return;
+        }
+        Ref ref = bands.selectionProperty().get();
+        List<PropertySheet.Item> items = new ArrayList<>();
+        for (InspectorModel.Prop p : InspectorModel.props(s, doc.evaluation(), ref)) {
+            items.add(new PropItem(p, doc));
+        }
+        inspector.getItems().setAll(items);
+        explanation.setText(InspectorModel.explain(doc.evaluation(), ref));
+    }
+
+    // ------------------------------------------------------------------ edits
+
+    private void addVma() {
+        doc.edit("added a VMA", s -> {
+            long end = 0x7f0000000000L;
+            for (Vma v : s.vmas()) {
+                end = U64.max(end, v.end());
+            }
+            long start = U64.alignUp(end + (1L << 30), 1L << 30);
+            List<Vma> l = new ArrayList<>(s.vmas());
+            l.add(new Vma("vma" + l.size(), start, 1L << 30, Perms.RW_SHARED, Set.of(), MemType.defaultFor(s.host().arch()),
+                    Backing.ram(s.host().pageSize().pageSize())));
+            return s.withVmas(l);
+        });
+        bands.selectionProperty().set(new Ref.Vma(doc.scenario().vmas().size() - 1));
+    }
+
+    private void addMemslot() {
+        doc.edit("added a memslot call", s -> {
+            int slot = 0;
+            long gpaEnd = 0x40000000L;
+            for (MemslotCall c : s.memslots()) {
+                slot = Math.max(slot, c.slot() + 1);
+                gpaEnd = U64.max(gpaEnd, c.gpa() + c.size());
+            }
+            Ref sel = bands.selectionProperty().get();
+            Vma target = sel instanceof Ref.Vma v && v.index() < s.vmas().size() ? s.vmas().get(v.index())
+                    : s.vmas().isEmpty() ? null : s.vmas().get(s.vmas().size() - 1);
+            long size = target == null ? 1L << 30 : target.size();
+            long hva = target == null ? 0x7f0000000000L : target.start();
+            List<MemslotCall> l = new ArrayList<>(s.memslots());
+            l.add(new MemslotCall(Math.min(slot, 0xffff), 0, U64.alignUp(gpaEnd, 1L << 30), size, hva, Set.of(), 0, ""));
+            return s.withMemslots(l);
+        });
+        bands.selectionProperty().set(new Ref.MemslotCall(doc.scenario().memslots().size() - 1));
+    }
+
+    private void addAccess() {
+        doc.edit("added a guest access", s -> {
+            Ref sel = bands.selectionProperty().get();
+            long gpa = sel instanceof Ref.GpaRange g ? g.gpa()
+                    : s.memslots().isEmpty() ? 0x40000000L : s.memslots().get(0).gpa();
+            List<GuestAccess> l = new ArrayList<>(s.guest().accesses());
+            l.add(new GuestAccess(gpa, GuestAccess.Kind.READ, ""));
+            return s.withGuest(new Guest(s.guest().stage1(), l));
+        });
+        bands.selectionProperty().set(new Ref.Access(doc.scenario().guest().accesses().size() - 1));
+    }
+
+    private void removeSelected() {
+        Ref sel = bands.selectionProperty().get();
+        if (sel instanceof Ref.Vma v) {
+            doc.edit("removed a VMA", s -> {
+                List<Vma> l = new ArrayList<>(s.vmas());
+                l.remove(v.index());
+                return s.withVmas(l);
+            });
+        } else if (sel instanceof Ref.MemslotCall m) {
+            doc.edit("removed a memslot call", s -> {
+                List<MemslotCall> l = new ArrayList<>(s.memslots());
+                l.remove(m.index());
+                return s.withMemslots(l);
+            });
+        } else if (sel instanceof Ref.Access a) {
+            doc.edit("removed a guest access", s -> {
+                List<GuestAccess> l = new ArrayList<>(s.guest().accesses());
+                l.remove(a.index());
+                return s.withGuest(new Guest(s.guest().stage1(), l));
+            });
+        } else {
+            return;
+        }
+        bands.selectionProperty().set(Ref.NONE);
+    }
+
+    /** A starting point for New: one RAM VMA in one memslot on an FWB host. */
+    public static Scenario blankScenario() {
+        Host host = new Host(Arch.ARM64, Granule.G4K, 48, Set.of(CpuFeature.FWB, CpuFeature.DIC, CpuFeature.IDC));
+        Vm vm = new Vm(40, false, PolicyId.UPSTREAM, Set.of(), false);
+        Vma ram = new Vma("guest-ram", 0x7f0000000000L, 1L << 30, Perms.RW_SHARED, Set.of(), MemType.MT_NORMAL,
+                Backing.ram(4096));
+        MemslotCall slot = new MemslotCall(0, 0, 0x40000000L, 1L << 30, ram.start(), Set.of(), 0, "ram");
+        return new Scenario("untitled", "", host, vm, List.of(ram), List.of(slot), Guest.EMPTY);
+    }
+
+    // ------------------------------------------------------------------ files
+
+    public void openDefault() {
+        if (!openSample(SampleCatalog.DEFAULT)) {
+            doc.load(blankScenario(), null);
+        }
+    }
+
+    public boolean openSample(String fileName) {
+        try {
+            Scenario s = SampleCatalog.load(fileName);
+            doc.load(s, null);
+            bands.selectionProperty().set(Ref.NONE);
+            return true;
+        } catch (ScenarioException | RuntimeException e) {
+            errorSink.accept("Cannot open sample " + fileName + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** Loads a file; on any error the current scenario stays and the message is shown. */
+    public boolean openFile(Path path) {
+        try {
+            Scenario s = ScenarioReader.read(path);
+            doc.load(s, path);
+            bands.selectionProperty().set(Ref.NONE);
+            remember(path);
+            return true;
+        } catch (ScenarioException e) {
+            errorSink.accept(e.getMessage());
+        } catch (RuntimeException e) {
+            errorSink.accept(path.getFileName() + ": " + e.getMessage());
+        }
+        return false;
+    }
+
+    public boolean saveTo(Path path) {
+        try {
+            ScenarioWriter.save(doc.scenario(), path);
+            doc.markSaved(path);
+            remember(path);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            errorSink.accept("Cannot save " + path.getFileName() + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    private void save() {
+        if (doc.file() == null) {
+            saveAsDialog();
+        } else {
+            saveTo(doc.file());
+        }
+    }
+
+    private void openDialog() {
+        if (!confirm.test("open another scenario")) {
+            return;
+        }
+        FileChooser fc = chooser("Open scenario", "*.json");
+        var f = fc.showOpenDialog(stage);
+        if (f != null) {
+            openFile(f.toPath());
+        }
+    }
+
+    private void saveAsDialog() {
+        FileChooser fc = chooser("Save scenario", "*.json");
+        fc.setInitialFileName(doc.file() == null ? safeName() + ".json" : doc.file().getFileName().toString());
+        var f = fc.showSaveDialog(stage);
+        if (f != null) {
+            saveTo(f.toPath());
+        }
+    }
+
+    private String safeName() {
+        String n = doc.scenario().name().replaceAll("[^A-Za-z0-9._-]", "_");
+        return n.isEmpty() ? "scenario" : n;
+    }
+
+    private FileChooser chooser(String title, String pattern) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(pattern, pattern));
+        if (doc.file() != null && doc.file().toAbsolutePath().getParent() != null) {
+            fc.setInitialDirectory(doc.file().toAbsolutePath().getParent().toFile());
+        }
+        return fc;
+    }
+
+    private Preferences prefs() {
+        return Preferences.userNodeForPackage(MainWindow.class);
+    }
+
+    private void remember(Path p) {
+        try {
+            List<String> l = recent();
+            l.remove(p.toAbsolutePath().toString());
+            l.add(0, p.toAbsolutePath().toString());
+            while (l.size() > RECENT_MAX) {
+                l.remove(l.size() - 1);
+            }
+            prefs().put("recent", String.join("\n", l));
+        } catch (RuntimeException e) {
+            // Preferences unavailable (read-only home): recent files are a convenience only.
+        }
+        updateRecentMenu();
+    }
+
+    private List<String> recent() {
+        List<String> l = new ArrayList<>();
+        try {
+            for (String s : prefs().get("recent", "").split("\n")) {
+                if (!s.isBlank()) {
+                    l.add(s);
+                }
+            }
+        } catch (RuntimeException e) {
+            // see remember()
+        }
+        return l;
+    }
+
+    private void updateRecentMenu() {
+        recentMenu.getItems().clear();
+        for (String s : recent()) {
+            MenuItem mi = new MenuItem(s);
+            mi.setMnemonicParsing(false);
+            mi.setOnAction(e -> {
+                if (confirm.test("open " + s)) {
+                    openFile(Path.of(s));
+                }
+            });
+            recentMenu.getItems().add(mi);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    // ------------------------------------------------------------------ export
+
+    /** The picture Export writes: whole scenario (light theme, 1600 px) or the visible part as shown. */
+    public Scene exportScene(boolean visibleOnly) {
+        Evaluation ev = doc.evaluation();
+        if (ev == null) {
+            return null;
+        }
+        if (visibleOnly) {
+            return Picture.of(ev, bands.themeProperty().get(), bands.view(), Math.max(800, bands.getWidth()));
+        }
+        return Picture.of(ev, bands.themeProperty().get().isDark() ? Theme.dark() : Theme.light(), View.ALL,
+                Picture.EXPORT_WIDTH);
+    }
+
+    public boolean exportPng(Path path, double scale, boolean visibleOnly) {
+        Scene sc = exportScene(visibleOnly);
+        if (sc == null) {
+            errorSink.accept("Nothing to export: the scenario has no evaluation.");
+            return false;
+        }
+        try {
+            PngPainter.write(sc, scale, path);
+            status.setText("Exported " + path.getFileName());
+            return true;
+        } catch (IOException | RuntimeException e) {
+            errorSink.accept("Cannot export " + path.getFileName() + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    public boolean exportSvg(Path path, boolean visibleOnly) {
+        Scene sc = exportScene(visibleOnly);
+        if (sc == null) {
+            errorSink.accept("Nothing to export: the scenario has no evaluation.");
+            return false;
+        }
+        try {
+            Path tmp = Files.createTempFile(path.toAbsolutePath().getParent(), ".stage2scope-", ".svg");
+            Files.writeString(tmp, SvgPainter.paint(sc));
+            Files.move(tmp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            status.setText("Exported " + path.getFileName());
+            return true;
+        } catch (IOException | RuntimeException e) {
+            errorSink.accept("Cannot export " + path.getFileName() + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    private void exportDialog(String kind, double scale, boolean visibleOnly) {
+        FileChooser fc = chooser("Export " + kind.toUpperCase(java.util.Locale.ROOT), "*." + kind);
+        fc.setInitialFileName(safeName() + (visibleOnly ? "-view" : "") + (scale > 1 ? "@2x" : "") + "." + kind);
+        var f = fc.showSaveDialog(stage);
+        if (f == null) {
+            return;
+        }
+        if (kind.equals("svg")) {
+            exportSvg(f.toPath(), visibleOnly);
+        } else {
+            exportPng(f.toPath(), scale, visibleOnly);
+        }
+    }
+
+    private void copyPicture() {
+        Scene sc = exportScene(false);
+        if (sc == null) {
+            return;
+        }
+        ClipboardContent c = new ClipboardContent();
+        c.putImage(SwingFXUtils.toFXImage(PngPainter.paint(sc, 1), null));
+        c.putString(String.join("\n", org.stage2scope.render.Layout.captionLines(doc.evaluation())));
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+        status.setText("Picture copied to the clipboard");
+    }
+
+    // ------------------------------------------------------------------ dialogs
+
+    private boolean confirmDialog(String what) {
+        if (!doc.isDirty()) {
+            return true;
+        }
+        ButtonType saveB = new ButtonType("Save");
+        ButtonType discard = new ButtonType("Discard changes");
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The scenario has unsaved changes. Save them before you "
+                + what + "?", saveB, discard, ButtonType.CANCEL);
+        a.initOwner(stage);
+        a.setHeaderText(null);
+        var r = a.showAndWait().orElse(ButtonType.CANCEL);
+        if (r == saveB) {
+            save();
+            return !doc.isDirty();
+        }
+        return r == discard;
+    }
+
+    private void errorDialog(String message) {
+        status.setText(message);
+        Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        a.initOwner(stage);
+        a.setHeaderText(null);
+        a.getDialogPane().setMinWidth(520);
+        a.showAndWait();
+    }
+
+    private void info(String message) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, message, ButtonType.OK);
+        a.initOwner(stage);
+        a.setHeaderText(null);
+        a.showAndWait();
+    }
+}

@@ -1,0 +1,222 @@
+package org.stage2scope.ui;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.stage2scope.engine.Evaluation;
+import org.stage2scope.engine.Evaluator;
+import org.stage2scope.engine.Stage2Run;
+import org.stage2scope.model.Scenario;
+
+/**
+ * The open scenario: the current immutable Scenario, its file, dirty flag, undo/redo stacks of whole
+ * scenarios, and the current Evaluation. Views observe the read-only properties; edits go through
+ * {@link #edit}, which re-evaluates. No rule is computed here: the engine does that.
+ */
+public final class ScenarioDocument {
+    private static final int UNDO_LIMIT = 200;
+
+    private final Function<Scenario, Evaluation> engine;
+    private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>(this, "scenario");
+    private final ReadOnlyObjectWrapper<Evaluation> evaluation = new ReadOnlyObjectWrapper<>(this, "evaluation");
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Stage2Scope");
+    private final Deque<Scenario> undo = new ArrayDeque<>();
+    private final Deque<Scenario> redo = new ArrayDeque<>();
+    private Scenario saved;
+    private List<long[]> changed = List.of();
+
+    public ScenarioDocument() {
+        this(Evaluator::evaluate);
+    }
+
+    /** @param engine how to evaluate; tests may pass a fixture */
+    public ScenarioDocument(Function<Scenario, Evaluation> engine) {
+        this.engine = engine;
+        file.addListener((o, a, b) -> updateTitle());
+        dirty.addListener((o, a, b) -> updateTitle());
+        scenario.addListener((o, a, b) -> updateTitle());
+    }
+
+    public ReadOnlyObjectProperty<Scenario> scenarioProperty() {
+        return scenario.getReadOnlyProperty();
+    }
+
+    public Scenario scenario() {
+        return scenario.get();
+    }
+
+    public ReadOnlyObjectProperty<Evaluation> evaluationProperty() {
+        return evaluation.getReadOnlyProperty();
+    }
+
+    /** The current evaluation, or null when the engine failed (see {@link #messageProperty}). */
+    public Evaluation evaluation() {
+        return evaluation.get();
+    }
+
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    public Path file() {
+        return file.get();
+    }
+
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    public boolean isDirty() {
+        return dirty.get();
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    /** The last status line: what an edit did, or why it was refused. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** GPA ranges whose stage-2 outcome differs from before the last edit (for a brief highlight). */
+    public List<long[]> changedRanges() {
+        return changed;
+    }
+
+    /** Replaces everything (New, Open): clears undo, not dirty. */
+    public void load(Scenario s, Path path) {
+        undo.clear();
+        redo.clear();
+        saved = s;
+        file.set(path);
+        changed = List.of();
+        set(s, false);
+        dirty.set(false);
+        message.set(path == null ? "Opened " + s.name() : "Opened " + path.getFileName());
+    }
+
+    /**
+     * Applies an edit. A model refusal (IllegalArgumentException from a record) leaves the scenario
+     * untouched and becomes the status message.
+     *
+     * @return true when the scenario changed
+     */
+    public boolean edit(String what, UnaryOperator<Scenario> change) {
+        Scenario before = scenario.get();
+        Scenario after;
+        try {
+            after = change.apply(before);
+        } catch (IllegalArgumentException e) {
+            message.set("Not changed: " + e.getMessage());
+            return false;
+        }
+        if (after == null || after.equals(before)) {
+            return false;
+        }
+        undo.push(before);
+        while (undo.size() > UNDO_LIMIT) {
+            undo.removeLast();
+        }
+        redo.clear();
+        set(after, true);
+        message.set(what);
+        return true;
+    }
+
+    public boolean undo() {
+        if (undo.isEmpty()) {
+            return false;
+        }
+        redo.push(scenario.get());
+        set(undo.pop(), true);
+        message.set("Undone");
+        return true;
+    }
+
+    public boolean redo() {
+        if (redo.isEmpty()) {
+            return false;
+        }
+        undo.push(scenario.get());
+        set(redo.pop(), true);
+        message.set("Redone");
+        return true;
+    }
+
+    /** After a successful save. */
+    public void markSaved(Path path) {
+        saved = scenario.get();
+        file.set(path);
+        dirty.set(false);
+        message.set("Saved " + path.getFileName());
+    }
+
+    private void set(Scenario s, boolean diff) {
+        Evaluation old = evaluation.get();
+        Evaluation now;
+        try {
+            now = engine.apply(s);
+        } catch (RuntimeException e) {
+            now = null;
+            message.set("The engine could not evaluate this scenario: " + e.getMessage());
+        }
+        changed = diff && old != null && now != null ? changedRuns(old, now) : List.of();
+        scenario.set(s);
+        evaluation.set(now);
+        canUndo.set(!undo.isEmpty());
+        canRedo.set(!redo.isEmpty());
+        dirty.set(!s.equals(saved));
+    }
+
+    /** Runs of {@code now} with no identical run (range, outcome, type) in {@code old}. */
+    static List<long[]> changedRuns(Evaluation old, Evaluation now) {
+        Set<String> before = new HashSet<>();
+        for (Stage2Run r : old.stage2()) {
+            before.add(key(r));
+        }
+        List<long[]> out = new ArrayList<>();
+        for (Stage2Run r : now.stage2()) {
+            if (!before.contains(key(r))) {
+                out.add(new long[] {r.gpa(), r.size()});
+            }
+        }
+        return out;
+    }
+
+    private static String key(Stage2Run r) {
+        return r.gpa() + "/" + r.size() + "/" + r.outcome() + "/" + (r.s2() == null ? "" : r.s2().type() + r.s2().memAttr());
+    }
+
+    private void updateTitle() {
+        Scenario s = scenario.get();
+        String name = file.get() != null ? file.get().getFileName().toString()
+                : s == null || s.name().isEmpty() ? "untitled" : s.name();
+        title.set("Stage2Scope \u2014 " + name + (dirty.get() ? " *" : ""));
+    }
+}

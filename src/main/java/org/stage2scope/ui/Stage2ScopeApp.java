@@ -1,0 +1,14 @@
+package org.stage2scope.ui;
+
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/** The JavaFX application: one main window on the default sample. */
+public final class Stage2ScopeApp extends Application {
+    @Override
+    public void start(Stage stage) {
+        MainWindow w = new MainWindow(new ScenarioDocument(), stage);
+        w.openDefault();
+        w.show();
+    }
+}
