@@ -199,4 +199,27 @@ class GenericChecksReplayTest {
         SlotTable t = ram().call(1, 0, 0x40000000L, GIB, HVA, 0).replay();
         assertResult(t, 0, ChangeKind.CREATE, Errno.EINVAL, "memslot.as-id.range");
     }
+
+    @Test
+    void guestMemfdSlotReflaggedWithoutGuestMemfdIsAFlagsOnlyChange() {
+        // kvm_set_memory_region only tests the new call's GUEST_MEMFD bit for immutability
+        SlotTable t = ram()
+                .call(0, 0, 0x40000000L, GIB, HVA, 0, MemslotFlag.KVM_MEM_GUEST_MEMFD)
+                .slot(0, 0x40000000L, GIB, HVA)
+                .replay();
+        assertResult(t, 1, ChangeKind.FLAGS_ONLY, null, "ok.flags-only");
+    }
+
+    @Test
+    void explanationsNameTheKernelFunctionAndTheValues() {
+        SlotTable t = ram()
+                .slot(0, 0x40000000L, GIB, HVA)
+                .slot(1, 0x60000000L, GIB, HVA + GIB)
+                .replay();
+        String ok = t.results().get(0).explanation();
+        assertTrue(ok.startsWith("kvm_set_memory_region creates slot 0 (GPA 0x40000000, 1 GiB, HVA 0x7f0000000000)"), ok);
+        String eexist = t.results().get(1).explanation();
+        assertTrue(eexist.contains("kvm_check_memslot_overlap") && eexist.contains("[0x60000000, 0x80000000)"), eexist);
+        assertTrue(t.results().get(1).rule().kernelFunction().equals("kvm_check_memslot_overlap"));
+    }
 }
