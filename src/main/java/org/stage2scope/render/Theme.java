@@ -26,6 +26,11 @@ public record Theme(String name, boolean isDark, int background, int foreground,
         patterns = Map.copyOf(patterns);
     }
 
+    public Theme withLaneHeight(double h) {
+        return new Theme(name, isDark, background, foreground, muted, laneBackground, grid, highlight, selection, fontSize, h,
+                fills, patterns);
+    }
+
     public int fill(Style s) {
         return fills.getOrDefault(s, muted);
     }

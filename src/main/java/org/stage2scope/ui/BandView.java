@@ -211,6 +211,15 @@ public final class BandView extends Region {
         return 1000;
     }
 
+    /** The theme with lanes grown to use the available height (up to 2.2x), so the picture fills the pane. */
+    private Theme fitted(Theme t, double h) {
+        double f = t.fontSize();
+        double legend = layout.legendRows(t, canvas.getWidth()) * f * 1.9;
+        double lane = (h - 8 - f * 5 - legend - 40) / 5.6;
+        lane = Math.max(t.laneHeight(), Math.min(t.laneHeight() * 2.2, lane));
+        return t.withLaneHeight(lane);
+    }
+
     public void redraw() {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
@@ -228,7 +237,7 @@ public final class BandView extends Region {
             g.fillText(emptyMessage, 20, 40);
             return;
         }
-        scene = layout.scene(w, h, view, t, new Layout.Options(false, true, selection.get(), changed));
+        scene = layout.scene(w, h, view, fitted(t, h), new Layout.Options(false, true, selection.get(), changed));
         FxPainter.paint(scene, g);
     }
 }

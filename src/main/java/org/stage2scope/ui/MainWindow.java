@@ -40,9 +40,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import org.controlsfx.control.PropertySheet;
-import org.controlsfx.property.editor.DefaultPropertyEditorFactory;
-import org.controlsfx.property.editor.Editors;
 import org.stage2scope.engine.Evaluation;
 import org.stage2scope.engine.Ref;
 import org.stage2scope.io.Sample;
@@ -82,7 +79,7 @@ public final class MainWindow {
     private final ScenarioDocument doc;
     private final Stage stage;
     private final BandView bands = new BandView();
-    private final PropertySheet inspector = new PropertySheet();
+    private final InspectorView inspector;
     private final ListView<FindingRow> findings = new ListView<>();
     private final TextArea explanation = new TextArea();
     private final Label status = new Label();
@@ -106,23 +103,8 @@ public final class MainWindow {
         this.doc = doc;
         this.stage = stage;
         root.setTop(new VBox(menus(), toolbar()));
-        inspector.setId("inspector");
-        inspector.setMode(PropertySheet.Mode.CATEGORY);
-        inspector.setModeSwitcherVisible(false);
-        inspector.setSearchBoxVisible(false);
-        inspector.setPropertyEditorFactory(new DefaultPropertyEditorFactory() {
-            @Override
-            public org.controlsfx.property.editor.PropertyEditor<?> call(PropertySheet.Item item) {
-                if (item instanceof PropItem p && p.prop().choices() != null) {
-                    return Editors.createChoiceEditor(item, p.prop().choices());
-                }
-                if (item.getType() == String.class) {
-                    return new CommitTextEditor(item);
-                }
-                return super.call(item);
-            }
-        });
-        inspector.setPrefWidth(340);
+        inspector = new InspectorView(doc);
+        inspector.setPrefWidth(360);
         findings.setId("findings");
         findings.setCellFactory(lv -> new ListCell<>() {
             @Override
@@ -444,11 +426,7 @@ public final class MainWindow {
             return;
         }
         Ref ref = bands.selectionProperty().get();
-        List<PropertySheet.Item> items = new ArrayList<>();
-        for (InspectorModel.Prop p : InspectorModel.props(s, doc.evaluation(), ref)) {
-            items.add(new PropItem(p, doc));
-        }
-        inspector.getItems().setAll(items);
+        inspector.show(InspectorModel.props(s, doc.evaluation(), ref));
         explanation.setText(InspectorModel.explain(doc.evaluation(), ref));
     }
 

@@ -73,7 +73,18 @@ public final class Fixtures {
 
     /** What an engine would say about {@link #graceHopperLike()}; {@code gpuRefused} models FWB off. */
     public static Evaluation evaluation(boolean gpuRefused) {
-        Scenario s = graceHopperLike();
+        return evaluation(graceHopperLike(), gpuRefused);
+    }
+
+    /**
+     * A stand-in engine for UI tests before the real one is merged: FWB decides the GPU slot, the
+     * scenario is carried through so edits show up. Only valid for scenarios shaped like the fixture.
+     */
+    public static Evaluation fakeEngine(Scenario s) {
+        return evaluation(s, !s.host().has(CpuFeature.FWB));
+    }
+
+    static Evaluation evaluation(Scenario s, boolean gpuRefused) {
         List<MemslotResult> res = new ArrayList<>();
         for (int i = 0; i < s.memslots().size(); i++) {
             MemslotCall c = s.memslots().get(i);
@@ -98,11 +109,19 @@ public final class Fixtures {
                         r.s2().memClass(), COMB, "S1 WB x S2"));
             }
         }
-        List<AccessResult> acc = List.of(
-                new AccessResult(0, s.guest().accesses().get(0), AccessOutcome.MAPPED, s2.get(1).s2(), MAP, "ok", List.of("a")),
-                new AccessResult(1, s.guest().accesses().get(1), gpuRefused ? AccessOutcome.MMIO_EXIT : AccessOutcome.MAPPED,
-                        gpuRefused ? null : s2.get(3).s2(), MAP, "x", List.of("b")),
-                new AccessResult(2, s.guest().accesses().get(2), AccessOutcome.MMIO_EXIT, null, MAP, "hole", List.of("c")));
+        List<AccessResult> acc = new ArrayList<>();
+        for (int i = 0; i < s.guest().accesses().size(); i++) {
+            GuestAccess a = s.guest().accesses().get(i);
+            Stage2Run hit = null;
+            for (Stage2Run r : s2) {
+                if (Long.compareUnsigned(r.gpa(), a.gpa()) <= 0 && Long.compareUnsigned(a.gpa(), r.gpa() + r.size()) < 0) {
+                    hit = r;
+                }
+            }
+            AccessOutcome o = hit == null ? AccessOutcome.MMIO_EXIT
+                    : hit.outcome() == Stage2Run.Outcome.SIGBUS ? AccessOutcome.SIGBUS : AccessOutcome.MAPPED;
+            acc.add(new AccessResult(i, a, o, hit == null ? null : hit.s2(), MAP, "fixture", List.of("lookup", "map")));
+        }
         List<Finding> f = gpuRefused
                 ? List.of(new Finding(Severity.ERROR, PFN, "slot 1 refused: EINVAL", new Ref.MemslotCall(1)))
                 : List.of(new Finding(Severity.INFO, MAP, "gpu mapped WB", new Ref.GpaRange(0x40000000000L, 96L << 30)));

@@ -1,0 +1,60 @@
+package org.stage2scope.ui;
+
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.stage2scope.engine.Evaluator;
+import org.stage2scope.render.Fixtures;
+
+/**
+ * Screenshot harness (not a test): opens the main window under a real or virtual display and writes
+ * a snapshot of it. {@code xvfb-run java -cp ... org.stage2scope.ui.UiShot out.png [present] [dark] [fixture]}.
+ */
+public final class UiShot extends Application {
+    private static String[] argv;
+
+    public static void main(String[] args) {
+        argv = args;
+        launch(args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        boolean fixture = java.util.Arrays.asList(argv).contains("fixture");
+        ScenarioDocument doc = fixture ? new ScenarioDocument(Fixtures::fakeEngine) : new ScenarioDocument(Evaluator::evaluate);
+        MainWindow w = new MainWindow(doc, stage);
+        w.setErrorSink(System.err::println);
+        if (fixture) {
+            doc.load(Fixtures.graceHopperLike(), null);
+        } else {
+            w.openDefault();
+        }
+        w.setPresentation(java.util.Arrays.asList(argv).contains("present"));
+        w.setDark(java.util.Arrays.asList(argv).contains("dark"));
+        stage.setWidth(1600);
+        stage.setHeight(1000);
+        w.show();
+        if (java.util.Arrays.asList(argv).contains("select")) {
+            w.bandView().selectionProperty().set(new org.stage2scope.engine.Ref.MemslotCall(1));
+        }
+        new Thread(() -> {
+            try {
+                Thread.sleep(2500);
+            } catch (InterruptedException e) {
+                return;
+            }
+            Platform.runLater(() -> {
+                try {
+                    var img = stage.getScene().snapshot(null);
+                    ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", Path.of(argv[0]).toFile());
+                } catch (Exception e) {
+                    e.printStackTrace();
+                }
+                Platform.exit();
+            });
+        }).start();
+    }
+}
