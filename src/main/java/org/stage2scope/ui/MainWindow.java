@@ -144,7 +144,7 @@ public final class MainWindow {
         status.setMaxWidth(Double.MAX_VALUE);
         root.setBottom(status);
 
-        fxScene = new javafx.scene.Scene(root, 1500, 920);
+        fxScene = new javafx.scene.Scene(root, 1200, 760);
         var css = MainWindow.class.getResource("app.css");
         if (css != null) {
             fxScene.getStylesheets().add(css.toExternalForm());

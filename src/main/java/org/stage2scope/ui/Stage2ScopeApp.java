@@ -9,6 +9,9 @@ public final class Stage2ScopeApp extends Application {
     public void start(Stage stage) {
         MainWindow w = new MainWindow(new ScenarioDocument(), stage);
         w.openDefault();
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(1600, screen.getWidth() * 0.95));
+        stage.setHeight(Math.min(1000, screen.getHeight() * 0.95));
         w.show();
     }
 }

@@ -1,0 +1,172 @@
+package org.stage2scope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.scene.control.ComboBox;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.stage2scope.engine.Ref;
+import org.stage2scope.model.CpuFeature;
+import org.stage2scope.model.MemType;
+import org.stage2scope.render.Fixtures;
+import org.stage2scope.render.Layout;
+import org.stage2scope.render.Scene;
+import org.stage2scope.render.Style;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Drives the real window headless (Monocle) with a stand-in engine, so window wiring is pinned
+ * independently of the kernel rules: toolbar toggle -> document -> evaluation -> lanes and findings.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowFixtureTest {
+    private MainWindow window;
+    private final List<String> errors = new java.util.ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(new ScenarioDocument(Fixtures::fakeEngine), stage);
+        window.setErrorSink(errors::add);
+        window.setConfirm(what -> true);
+        window.document().load(Fixtures.graceHopperLike(), null);
+        stage.setWidth(1200);
+        stage.setHeight(760);
+        window.show();
+    }
+
+    private List<Style> stage2Styles() {
+        Scene s = window.bandView().scene();
+        return s.hits().stream().filter(h -> h.lane().equals(Layout.LANE_S2)).map(Scene.Hit::style)
+                .collect(Collectors.toList());
+    }
+
+    private List<String> findingTexts() {
+        return window.findingsList().getItems().stream().map(FindingRow::toString).collect(Collectors.toList());
+    }
+
+    @Test
+    void fwbToggleOnTheToolbarChangesLanesAndFindingsAndUndoRestores(FxRobot robot) {
+        assertEquals(List.of(Style.DEVICE, Style.WRITE_BACK, Style.SIGBUS, Style.WRITE_BACK), stage2Styles());
+        robot.clickOn("#tb-fwb");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.document().scenario().host().has(CpuFeature.FWB));
+        assertEquals(List.of(Style.DEVICE, Style.WRITE_BACK, Style.SIGBUS), stage2Styles());
+        assertTrue(findingTexts().contains("ERROR  call #1 slot 1 (gpu): EINVAL (none)"), findingTexts().toString());
+        assertTrue(window.document().isDirty());
+        assertTrue(robot.lookup("#status").queryLabeled().getText().contains("-FWB"));
+
+        robot.clickOn("#tb-fwb");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Style.WRITE_BACK, stage2Styles().get(3));
+        assertEquals(1, window.bandView().highlighted().size(), "the GPU range is highlighted as changed");
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.Z)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.document().scenario().host().has(CpuFeature.FWB), "undo takes back the last toggle");
+        assertFalse(robot.lookup("#tb-fwb").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        robot.interact(() -> window.document().undo());
+        assertTrue(window.document().scenario().host().has(CpuFeature.FWB));
+        assertFalse(window.document().isDirty(), "undoing every edit returns to the saved scenario");
+    }
+
+    @Test
+    void clickingABandSelectsItAndTheInspectorEditsItsMemType(FxRobot robot) {
+        Scene s = window.bandView().scene();
+        Scene.Hit vma = s.hits().stream().filter(h -> h.ref().equals(new Ref.Vma(0))).findFirst().orElseThrow();
+        var origin = window.bandView().localToScreen(vma.x() + vma.w() / 2, vma.y() + vma.h() / 2);
+        robot.clickOn(origin);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new Ref.Vma(0), window.bandView().selectionProperty().get());
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> memType = robot.lookup("#prop-memType").queryAs(ComboBox.class);
+        assertEquals(MemType.MT_NORMAL, memType.getValue());
+        assertEquals(5, memType.getItems().size(), "only arm64 memory types are offered on an arm64 host");
+        robot.interact(() -> {
+            memType.setValue(MemType.MT_NORMAL_NC);
+            memType.getOnAction().handle(new javafx.event.ActionEvent());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(MemType.MT_NORMAL_NC, window.document().scenario().vmas().get(0).memType());
+        assertTrue(window.explanationArea().getText().startsWith("VMA guest-ram"), window.explanationArea().getText());
+    }
+
+    @Test
+    void clickingAFindingSelectsAndZoomsToItsTarget(FxRobot robot) {
+        robot.interact(() -> window.toggleFeature(CpuFeature.FWB, false));
+        robot.interact(() -> window.findingsList().getSelectionModel().select(0));
+        assertEquals(new Ref.MemslotCall(1), window.bandView().selectionProperty().get());
+        assertTrue(window.bandView().view().span() < 1.0, "zoomed to the refused slot");
+    }
+
+    @Test
+    void archSwitchConvertsMemTypesAndKeepsTheScenarioValid(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#tb-arch").queryAs(ComboBox.class).setValue(org.stage2scope.model.Arch.X86_INTEL));
+        var s = window.document().scenario();
+        assertEquals(org.stage2scope.model.Arch.X86_INTEL, s.host().arch());
+        assertEquals(MemType.WB, s.vmas().get(0).memType());
+        assertEquals(MemType.UC, s.vmas().get(2).memType());
+        assertTrue(robot.lookup("#tb-fwb").queryAs(javafx.scene.control.ToggleButton.class).isDisabled());
+    }
+
+    @Test
+    void exportsPngAtTwoTimesAndWellFormedSvgWithTheScenarioName(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path png = dir.resolve("a.png");
+        Path svg = dir.resolve("a.svg");
+        robot.interact(() -> {
+            assertTrue(window.exportPng(png, 2, false));
+            assertTrue(window.exportSvg(svg, true));
+        });
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(3200, img.getWidth());
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 4) {
+            for (int x = 0; x < img.getWidth(); x += 4) {
+                colours.add(img.getRGB(x, y));
+            }
+        }
+        assertTrue(colours.size() > 10, "not blank: " + colours.size() + " colours");
+        var d = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+        var texts = d.getElementsByTagName("text");
+        boolean named = false;
+        for (int i = 0; i < texts.getLength(); i++) {
+            named |= texts.item(i).getTextContent().equals("grace-hopper-fwb");
+        }
+        assertTrue(named);
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    @Test
+    void presentationModeEnlargesTheBands(FxRobot robot) {
+        double before = window.bandView().scene().hits().get(0).h();
+        robot.clickOn("#tb-present");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.bandView().themeProperty().get().fontSize() > 13);
+        assertTrue(window.bandView().scene().hits().get(0).h() >= before);
+    }
+
+    @Test
+    void aBrokenFileLeavesTheScenarioAndShowsOneSentence(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{ not json");
+        var before = window.document().scenario();
+        robot.interact(() -> assertFalse(window.openFile(bad)));
+        assertEquals(before, window.document().scenario());
+        assertEquals(1, errors.size());
+        assertFalse(errors.get(0).contains("\tat "), "no stack trace");
+        assertTrue(errors.get(0).contains("bad.json"), errors.get(0));
+    }
+}
