@@ -399,8 +399,74 @@ public final class Layout {
     // ---------------------------------------------------------------- drawing helper
 
     /** One band before culling and merging. */
-    private record Band(double u0, double u1, Style style, String label, String shortLabel, Ref ref, String tip,
-                        long blockSize, long size) {}
+    private record Band(double u0, double u1, Style style, String label, String shortLabel, Ref ref,
+                        java.util.function.Supplier<String> tip, long blockSize, long size) {}
+
+    // Bands depend only on the evaluation, so they are built once and each frame only culls and merges.
+    private List<Band> vmaBands;
+    private List<Band> s2Bands;
+    private List<Band> effBands;
+    private double[][] slotUnits;
+
+    private List<Band> vmaBands() {
+        if (vmaBands == null) {
+            List<Band> bands = new ArrayList<>();
+            List<Vma> vmas = ev.scenario().vmas();
+            for (int i = 0; i < vmas.size(); i++) {
+                Vma v = vmas.get(i);
+                bands.add(new Band(hva.toUnit(v.start()), hva.endUnit(v.start(), v.size()), vmaStyle(v),
+                        v.name() + "  " + U64.human(v.size()), v.name(), new Ref.Vma(i), () -> tooltip(v), 0, v.size()));
+            }
+            bands.sort((a, b) -> Double.compare(a.u0(), b.u0()));
+            vmaBands = bands;
+        }
+        return vmaBands;
+    }
+
+    private List<Band> s2Bands() {
+        if (s2Bands == null) {
+            List<Band> bands = new ArrayList<>(ev.stage2().size());
+            for (Stage2Run s : ev.stage2()) {
+                Stage2Entry e = s.s2();
+                String label = e != null ? e.type() : s.outcome().id();
+                String shortLabel = e != null ? shortType(e.type()) : s.outcome().id();
+                bands.add(new Band(gpa.toUnit(s.gpa()), gpa.endUnit(s.gpa(), s.size()), runStyle(s),
+                        label + (s.vma() == null ? "" : "  " + s.vma()), shortLabel, new Ref.GpaRange(s.gpa(), s.size()),
+                        () -> tooltip(s), e == null ? 0 : e.blockSize(), s.size()));
+            }
+            bands.sort((a, b) -> Double.compare(a.u0(), b.u0()));
+            s2Bands = bands;
+        }
+        return s2Bands;
+    }
+
+    private List<Band> effBands() {
+        if (effBands == null) {
+            List<Band> bands = new ArrayList<>(ev.effective().size());
+            for (EffectiveRun e : ev.effective()) {
+                bands.add(new Band(gpa.toUnit(e.gpa()), gpa.endUnit(e.gpa(), e.size()), classStyle(e.memClass()),
+                        e.name() + (e.stage1Assumed() ? "" : "  (S1 " + e.stage1().id() + ")"), shortType(e.name()),
+                        new Ref.GpaRange(e.gpa(), e.size()), () -> tooltip(e), 0, e.size()));
+            }
+            bands.sort((a, b) -> Double.compare(a.u0(), b.u0()));
+            effBands = bands;
+        }
+        return effBands;
+    }
+
+    /** Per shown call: HVA start/end and GPA start/end units. */
+    private double[][] slotUnits() {
+        if (slotUnits == null) {
+            double[][] u = new double[shownCalls.size()][];
+            for (int i = 0; i < u.length; i++) {
+                MemslotCall c = shownCalls.get(i).call();
+                u[i] = new double[] {hva.toUnit(c.hva()), hva.endUnit(c.hva(), c.size()), gpa.toUnit(c.gpa()),
+                        gpa.endUnit(c.gpa(), c.size())};
+            }
+            slotUnits = u;
+        }
+        return slotUnits;
+    }
 
     private final class Painter {
         private final Scene sc;
@@ -469,13 +535,26 @@ public final class Layout {
          * patterns, labels that fit, block ticks, and registers hits.
          */
         void lane(List<Band> bands, double y, double h, String lane) {
-            int i = 0;
             int n = bands.size();
+            int lo = 0;
+            int hi = n;
+            while (lo < hi) { // first band whose end is inside the view (bands in a lane do not overlap)
+                int mid = (lo + hi) >>> 1;
+                if (x(bands.get(mid).u1()) < plotL) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            int i = lo;
             while (i < n) {
                 Band b = bands.get(i);
                 double x0 = x(b.u0());
                 double x1 = x(b.u1());
-                if (x1 < plotL || x0 > plotR) {
+                if (x0 > plotR) {
+                    break;
+                }
+                if (x1 < plotL) {
                     i++;
                     continue;
                 }
@@ -502,9 +581,11 @@ public final class Layout {
                     double w = Math.max(1, mx1 - x0);
                     Style shown = count > 1 && worst.severity() <= 1 ? b.style() : worst;
                     sc.add(new Scene.Rect(x0, y, w, h, t.fill(shown), Pattern.NONE, 0, -1, 0, false, false));
-                    sc.hit(new Scene.Hit(x0, y, w, h, count == 1 ? b.ref() : b.ref(),
-                            count == 1 ? b.tip() : count + " runs narrower than a pixel here; zoom in.\nMost severe: "
-                                    + worst.label() + "\nfirst:\n" + b.tip(), shown, lane));
+                    int merged = count;
+                    Style worstF = worst;
+                    sc.hit(new Scene.Hit(x0, y, w, h, b.ref(), merged == 1 ? b.tip()
+                            : () -> merged + " runs narrower than a pixel here; zoom in.\nMost severe: " + worstF.label()
+                                    + "\nfirst:\n" + b.tip().get(), shown, lane));
                     i = j;
                     continue;
                 }
@@ -561,35 +642,34 @@ public final class Layout {
         }
 
         void vmas() {
-            List<Band> bands = new ArrayList<>();
-            List<Vma> vmas = ev.scenario().vmas();
-            for (int i = 0; i < vmas.size(); i++) {
-                Vma v = vmas.get(i);
-                bands.add(new Band(hva.toUnit(v.start()), hva.endUnit(v.start(), v.size()), vmaStyle(v),
-                        v.name() + "  " + U64.human(v.size()), v.name(), new Ref.Vma(i), tooltip(v), 0, v.size()));
-            }
-            bands.sort((a, b) -> Double.compare(a.u0(), b.u0()));
-            lane(bands, r.vmaY(), r.lane(), LANE_VMA);
+            lane(vmaBands(), r.vmaY(), r.lane(), LANE_VMA);
         }
 
         void connectors() {
             double top = r.slotY() + 1;
             double bottom = r.slotY() + r.slotH() - 1;
-            int drawn = 0;
             double lastLabelRight = -1e9;
-            for (MemslotResult m : shownCalls) {
+            double[][] units = slotUnits();
+            double lastH = Double.NaN;
+            double lastG = Double.NaN;
+            boolean lastOk = true;
+            for (int k = 0; k < shownCalls.size(); k++) {
+                MemslotResult m = shownCalls.get(k);
                 MemslotCall c = m.call();
-                double hx0 = x(hva.toUnit(c.hva()));
-                double hx1 = x(hva.endUnit(c.hva(), c.size()));
-                double gx0 = x(gpa.toUnit(c.gpa()));
-                double gx1 = x(gpa.endUnit(c.gpa(), c.size()));
+                double hx0 = x(units[k][0]);
+                double hx1 = x(units[k][1]);
+                double gx0 = x(units[k][2]);
+                double gx1 = x(units[k][3]);
                 if (Math.max(hx1, gx1) < plotL || Math.min(hx0, gx0) > plotR) {
                     continue;
                 }
-                if (hx1 - hx0 < 0.5 && gx1 - gx0 < 0.5 && drawn > 20000) {
-                    continue;
+                if (hx1 - hx0 < 1 && gx1 - gx0 < 1 && m.ok() == lastOk
+                        && Math.abs(hx0 - lastH) < 1 && Math.abs(gx0 - lastG) < 1) {
+                    continue; // same pixel at both ends as the previous sub-pixel connector
                 }
-                drawn++;
+                lastH = hx0;
+                lastG = gx0;
+                lastOk = m.ok();
                 boolean ok = m.ok();
                 Style st = ok ? Style.SLOT_OK : Style.SLOT_REFUSED;
                 int fill = ok ? t.fill(Style.SLOT_OK) : t.fill(Style.EFAULT);
@@ -613,7 +693,7 @@ public final class Layout {
                 double minX = Math.min(xs[0], xs[3]);
                 double maxX = Math.max(xs[1], xs[2]);
                 sc.hit(new Scene.Hit(minX, r.slotY(), Math.max(1, maxX - minX), r.slotH(),
-                        new Ref.MemslotCall(m.index()), tooltip(m), st, LANE_SLOT));
+                        new Ref.MemslotCall(m.index()), () -> tooltip(m), st, LANE_SLOT));
             }
         }
 
@@ -622,28 +702,11 @@ public final class Layout {
         }
 
         void stage2() {
-            List<Band> bands = new ArrayList<>(ev.stage2().size());
-            for (Stage2Run s : ev.stage2()) {
-                Stage2Entry e = s.s2();
-                String label = e != null ? e.type() : s.outcome().id();
-                String shortLabel = e != null ? shortType(e.type()) : s.outcome().id();
-                bands.add(new Band(gpa.toUnit(s.gpa()), gpa.endUnit(s.gpa(), s.size()), runStyle(s),
-                        label + (s.vma() == null ? "" : "  " + s.vma()), shortLabel, new Ref.GpaRange(s.gpa(), s.size()),
-                        tooltip(s), e == null ? 0 : e.blockSize(), s.size()));
-            }
-            bands.sort((a, b) -> Double.compare(a.u0(), b.u0()));
-            lane(bands, r.s2Y(), r.lane(), LANE_S2);
+            lane(s2Bands(), r.s2Y(), r.lane(), LANE_S2);
         }
 
         void effective() {
-            List<Band> bands = new ArrayList<>(ev.effective().size());
-            for (EffectiveRun e : ev.effective()) {
-                bands.add(new Band(gpa.toUnit(e.gpa()), gpa.endUnit(e.gpa(), e.size()), classStyle(e.memClass()),
-                        e.name() + (e.stage1Assumed() ? "" : "  (S1 " + e.stage1().id() + ")"), shortType(e.name()),
-                        new Ref.GpaRange(e.gpa(), e.size()), tooltip(e), 0, e.size()));
-            }
-            bands.sort((a, b) -> Double.compare(a.u0(), b.u0()));
-            lane(bands, r.effY(), r.lane(), LANE_EFF);
+            lane(effBands(), r.effY(), r.lane(), LANE_EFF);
         }
 
         void accesses() {
@@ -677,7 +740,7 @@ public final class Layout {
                             st != Style.ACCESS_OK, Scene.Anchor.MIDDLE));
                     lastRight = ax + tw / 2;
                 }
-                sc.hit(new Scene.Hit(ax - tri, r.accessY(), tri * 2, h, new Ref.Access(a.index()), tooltip(a), st,
+                sc.hit(new Scene.Hit(ax - tri, r.accessY(), tri * 2, h, new Ref.Access(a.index()), () -> tooltip(a), st,
                         LANE_ACCESS));
             }
         }

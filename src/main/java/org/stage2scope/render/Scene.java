@@ -34,7 +34,13 @@ public final class Scene {
      *
      * @param style what the band is drawn as (tests and views read it without knowing colours)
      */
-    public record Hit(double x, double y, double w, double h, Ref ref, String tooltip, Style style, String lane) {
+    public record Hit(double x, double y, double w, double h, Ref ref, java.util.function.Supplier<String> tip, Style style,
+                      String lane) {
+        /** Built on demand: a stress scene has thousands of hits and few are ever hovered. */
+        public String tooltip() {
+            return tip.get();
+        }
+
         public boolean contains(double px, double py) {
             return px >= x && px < x + Math.max(w, 1) && py >= y && py < y + h;
         }
