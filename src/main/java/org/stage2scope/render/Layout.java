@@ -736,8 +736,7 @@ public final class Layout {
                 double tw = textWidth(text, f);
                 if (ax - tw / 2 > lastRight + 4) {
                     sc.add(new Scene.Text(ax, y0 + tri * 1.4 + f * 1.05, text, f,
-                            st == Style.ACCESS_OK ? t.foreground() : t.fill(Style.ACCESS_FAIL) == fill ? fill : t.foreground(),
-                            st != Style.ACCESS_OK, Scene.Anchor.MIDDLE));
+                            t.foreground(), st != Style.ACCESS_OK, Scene.Anchor.MIDDLE));
                     lastRight = ax + tw / 2;
                 }
                 sc.hit(new Scene.Hit(ax - tri, r.accessY(), tri * 2, h, new Ref.Access(a.index()), () -> tooltip(a), st,

@@ -135,9 +135,11 @@ public final class BandView extends Region {
 
     /** New evaluation: keep the view when the axes keep their shape, else fit. */
     public void setEvaluation(Evaluation ev, List<long[]> changedRanges, String messageWhenNull) {
-        boolean sameShape = layout != null && ev != null
-                && Layout.of(ev).gpaAxis().segments().size() == layout.gpaAxis().segments().size();
-        layout = ev == null ? null : Layout.of(ev);
+        Layout next = ev == null ? null : Layout.of(ev);
+        boolean sameShape = layout != null && next != null
+                && next.gpaAxis().segments().size() == layout.gpaAxis().segments().size()
+                && next.hvaAxis().segments().size() == layout.hvaAxis().segments().size();
+        layout = next;
         emptyMessage = messageWhenNull == null ? "" : messageWhenNull;
         if (!sameShape) {
             view = View.ALL;
