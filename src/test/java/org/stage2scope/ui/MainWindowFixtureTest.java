@@ -169,4 +169,40 @@ class MainWindowFixtureTest {
         assertFalse(errors.get(0).contains("\tat "), "no stack trace");
         assertTrue(errors.get(0).contains("bad.json"), errors.get(0));
     }
+
+    @Test
+    void keyboardZoomsPansAndFits(FxRobot robot) {
+        robot.clickOn(window.bandView());
+        robot.type(javafx.scene.input.KeyCode.EQUALS);
+        double span = window.bandView().view().span();
+        assertEquals(1 / 1.5, span, 1e-9);
+        double u0 = window.bandView().view().u0();
+        robot.type(javafx.scene.input.KeyCode.RIGHT);
+        assertEquals(u0 + 0.2 * span, window.bandView().view().u0(), 1e-9);
+        robot.type(javafx.scene.input.KeyCode.DIGIT0);
+        assertEquals(1.0, window.bandView().view().span(), 1e-12);
+    }
+
+    @Test
+    void addAndRemoveAreUndoable(FxRobot robot) {
+        int vmas = window.document().scenario().vmas().size();
+        robot.clickOn("Edit").clickOn("Add VMA");
+        assertEquals(vmas + 1, window.document().scenario().vmas().size());
+        assertEquals(new Ref.Vma(vmas), window.bandView().selectionProperty().get(), "the new VMA is selected");
+        robot.clickOn("Edit").clickOn("Remove selected");
+        assertEquals(vmas, window.document().scenario().vmas().size());
+        robot.interact(() -> window.document().undo());
+        assertEquals(vmas + 1, window.document().scenario().vmas().size());
+        robot.interact(() -> window.document().redo());
+        assertEquals(vmas, window.document().scenario().vmas().size());
+        assertTrue(window.document().canRedoProperty().get() == false);
+    }
+
+    @Test
+    void titleCarriesTheUnsavedMarker(FxRobot robot) {
+        Stage st = (Stage) window.fxScene().getWindow();
+        assertEquals("Stage2Scope \u2014 grace-hopper-fwb", st.getTitle());
+        robot.interact(() -> window.toggleFeature(CpuFeature.DIC, false));
+        assertEquals("Stage2Scope \u2014 grace-hopper-fwb *", st.getTitle());
+    }
 }
