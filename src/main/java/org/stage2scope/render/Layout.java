@@ -181,9 +181,17 @@ public final class Layout {
     // ---------------------------------------------------------------- the scene
 
     public Scene scene(double width, double height, View view, Theme t, Options o) {
+        return scene(width, height, view, view, t, o);
+    }
+
+    /**
+     * @param gpaView what part of the GPA axis the stage-2, effective and access lanes show
+     * @param hvaView what part of the HVA axis the VMA lane shows; memslot connectors join the two
+     */
+    public Scene scene(double width, double height, View gpaView, View hvaView, Theme t, Options o) {
         Scene sc = new Scene(width, height, t.background());
         Rows r = rows(t, width, o.caption());
-        Painter p = new Painter(sc, t, r, view, width);
+        Painter p = new Painter(sc, t, r, gpaView, hvaView, width);
         if (o.caption()) {
             p.caption();
         }
@@ -205,10 +213,69 @@ public final class Layout {
         return sc;
     }
 
-    /** The view that frames a Ref (a VMA on the HVA axis, everything else on the GPA axis). */
+    /** The GPA-axis view that frames a Ref (for a VMA: the GPA ranges of the memslots over it). */
     public View viewFor(Ref ref) {
-        double[] u = unitsOf(ref);
-        return u == null ? View.ALL : View.around(u[0], u[1]);
+        View[] v = viewsFor(ref);
+        return v[0] == null ? View.ALL : v[0];
+    }
+
+    /**
+     * Views {GPA, HVA} that frame a Ref on both axes, following memslots from one space to the other;
+     * an entry is null when the Ref has no place on that axis (keep the current view there).
+     */
+    public View[] viewsFor(Ref ref) {
+        Scenario s = ev.scenario();
+        double[] g = null;
+        double[] h = null;
+        if (ref instanceof Ref.Vma v && v.index() < s.vmas().size()) {
+            Vma vma = s.vmas().get(v.index());
+            h = new double[] {hva.toUnit(vma.start()), hva.endUnit(vma.start(), vma.size())};
+            for (MemslotResult m : shownCalls) {
+                MemslotCall c = m.call();
+                if (m.ok() && U64.lt(c.hva(), vma.end() == 0 ? -1L : vma.end()) && U64.lt(vma.start(), c.hva() + c.size())) {
+                    g = union(g, gpa.toUnit(c.gpa()), gpa.endUnit(c.gpa(), c.size()));
+                }
+            }
+        } else if (ref instanceof Ref.MemslotCall m && m.index() < s.memslots().size()) {
+            MemslotCall c = s.memslots().get(m.index());
+            if (c.size() != 0) {
+                g = new double[] {gpa.toUnit(c.gpa()), gpa.endUnit(c.gpa(), c.size())};
+                h = new double[] {hva.toUnit(c.hva()), hva.endUnit(c.hva(), c.size())};
+            }
+        } else if (ref instanceof Ref.GpaRange r) {
+            long size = Math.max(1, r.size());
+            g = new double[] {gpa.toUnit(r.gpa()), gpa.endUnit(r.gpa(), size)};
+            MemslotCall c = slotOf(r.gpa());
+            if (c != null) {
+                long hv = c.hva() + (r.gpa() - c.gpa());
+                h = new double[] {hva.toUnit(hv), hva.endUnit(hv, size)};
+            }
+        } else if (ref instanceof Ref.Access a && a.index() < s.guest().accesses().size()) {
+            long at = s.guest().accesses().get(a.index()).gpa();
+            double u = gpa.toUnit(at);
+            g = new double[] {u - 0.002, u + 0.002};
+            MemslotCall c = slotOf(at);
+            if (c != null) {
+                double hu = hva.toUnit(c.hva() + (at - c.gpa()));
+                h = new double[] {hu - 0.002, hu + 0.002};
+            }
+        }
+        return new View[] {g == null ? null : View.around(g[0], g[1]), h == null ? null : View.around(h[0], h[1])};
+    }
+
+    private static double[] union(double[] a, double u0, double u1) {
+        return a == null ? new double[] {u0, u1} : new double[] {Math.min(a[0], u0), Math.max(a[1], u1)};
+    }
+
+    /** The accepted memslot in effect that holds a GPA, or null. */
+    private MemslotCall slotOf(long at) {
+        for (MemslotResult m : shownCalls) {
+            MemslotCall c = m.call();
+            if (m.ok() && U64.le(c.gpa(), at) && U64.lt(at - c.gpa(), c.size())) {
+                return c;
+            }
+        }
+        return null;
     }
 
     double[] unitsOf(Ref ref) {
@@ -472,21 +539,30 @@ public final class Layout {
         private final Scene sc;
         private final Theme t;
         private final Rows r;
-        private final View view;
+        private final View gView;
+        private final View hView;
+        /** The view x() uses: the GPA view except while drawing HVA things. */
+        private View view;
         private final double plotL;
         private final double plotR;
 
-        Painter(Scene sc, Theme t, Rows r, View view, double width) {
+        Painter(Scene sc, Theme t, Rows r, View gView, View hView, double width) {
             this.sc = sc;
             this.t = t;
             this.r = r;
-            this.view = view;
+            this.gView = gView;
+            this.hView = hView;
+            this.view = gView;
             this.plotL = r.left();
             this.plotR = width - r.right();
         }
 
         double x(double u) {
-            return plotL + (u - view.u0()) / view.span() * (plotR - plotL);
+            return xv(u, view);
+        }
+
+        double xv(double u, View v) {
+            return plotL + (u - v.u0()) / v.span() * (plotR - plotL);
         }
 
         void caption() {
@@ -642,7 +718,9 @@ public final class Layout {
         }
 
         void vmas() {
+            view = hView;
             lane(vmaBands(), r.vmaY(), r.lane(), LANE_VMA);
+            view = gView;
         }
 
         void connectors() {
@@ -656,10 +734,10 @@ public final class Layout {
             for (int k = 0; k < shownCalls.size(); k++) {
                 MemslotResult m = shownCalls.get(k);
                 MemslotCall c = m.call();
-                double hx0 = x(units[k][0]);
-                double hx1 = x(units[k][1]);
-                double gx0 = x(units[k][2]);
-                double gx1 = x(units[k][3]);
+                double hx0 = xv(units[k][0], hView);
+                double hx1 = xv(units[k][1], hView);
+                double gx0 = xv(units[k][2], gView);
+                double gx1 = xv(units[k][3], gView);
                 if (Math.max(hx1, gx1) < plotL || Math.min(hx0, gx0) > plotR) {
                     continue;
                 }
@@ -744,8 +822,12 @@ public final class Layout {
             }
         }
 
-        /** Address labels at segment starts; a label that would overlap its left neighbour is dropped. */
+        /**
+         * Address labels: every segment start, plus round addresses (a power of two apart, at least
+         * ~140 px) inside wide segments. A label that would overlap its left neighbour is dropped.
+         */
         void axis(Axis axis, double y, boolean top) {
+            view = top ? hView : gView;
             double f = r.font() * 0.78;
             double lastRight = -1e9;
             for (Axis.Segment s : axis.segments()) {
@@ -754,17 +836,44 @@ public final class Layout {
                 if (x1 < plotL || x0 > plotR) {
                     continue;
                 }
+                if (x0 >= plotL) {
+                    lastRight = tick(s.first(), x0, y, top, f, lastRight);
+                }
+                double bytesPerPx = s.bytes() / Math.max(1e-9, x1 - x0);
+                double want = bytesPerPx * 140;
+                if (want >= 0x1p62 || x1 - x0 < 280) {
+                    continue;
+                }
+                long step = Long.highestOneBit(Math.max(1, (long) want)) << 1;
                 double lx = Math.max(x0, plotL);
-                long addr = lx == x0 ? s.first() : axis.toAddress(view.u0());
-                String text = U64.hex(addr);
-                double tw = textWidth(text, f);
-                if (lx > lastRight + 8 && lx + tw <= plotR) {
-                    sc.add(new Scene.Line(lx, top ? y + 3 : y - f * 1.2, lx, top ? y + 9 : y - f * 1.2 - 6, t.muted(), 1,
-                            false));
-                    sc.add(new Scene.Text(lx + 2, y, text, f, t.muted(), false, Scene.Anchor.START));
-                    lastRight = lx + tw;
+                long from = axis.toAddress(view.u0() + (lx - plotL) / (plotR - plotL) * view.span());
+                long a = U64.alignUp(from, step);
+                for (int guard = 0; guard < 64 && a != 0 && U64.le(a, s.last()) && U64.le(s.first(), a); guard++) {
+                    double ax = x(axis.toUnit(a));
+                    if (ax > Math.min(x1, plotR)) {
+                        break;
+                    }
+                    if (ax > x0 + 1) {
+                        lastRight = tick(a, ax, y, top, f, lastRight);
+                    }
+                    long next = a + step;
+                    if (U64.lt(next, a)) {
+                        break;
+                    }
+                    a = next;
                 }
             }
+        }
+
+        private double tick(long addr, double lx, double y, boolean top, double f, double lastRight) {
+            String text = U64.hex(addr);
+            double tw = textWidth(text, f);
+            if (lx > lastRight + 8 && lx + tw <= plotR + 8) {
+                sc.add(new Scene.Line(lx, top ? y + 3 : y - f * 1.2, lx, top ? y + 9 : y - f * 1.2 - 6, t.muted(), 1, false));
+                sc.add(new Scene.Text(lx + 2, y, text, f, t.muted(), false, Scene.Anchor.START));
+                return lx + tw;
+            }
+            return lastRight;
         }
 
         /** A zig-zag across every lane at each collapsed gap, with the gap's size under the GPA axis. */
@@ -774,6 +883,7 @@ public final class Layout {
         }
 
         private void breakMarks(Axis axis, double yTop, double yBottom, double labelY) {
+            view = axis == hva ? hView : gView;
             double f = r.font() * 0.72;
             double lastRight = -1e9;
             for (Axis.Break b : axis.breaks()) {

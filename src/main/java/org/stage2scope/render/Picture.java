@@ -10,10 +10,14 @@ public final class Picture {
 
     /** The whole scenario (or {@code view}) with caption and legend, sized to fit its legend. */
     public static Scene of(Evaluation ev, Theme theme, View view, double width) {
+        return of(ev, theme, view, view, width);
+    }
+
+    public static Scene of(Evaluation ev, Theme theme, View gpaView, View hvaView, double width) {
         Layout layout = Layout.of(ev);
         int legendRows = layout.legendRows(theme, width);
         double height = Layout.preferredHeight(theme, true, legendRows);
-        return layout.scene(width, height, view, theme, Layout.Options.EXPORT);
+        return layout.scene(width, height, gpaView, hvaView, theme, Layout.Options.EXPORT);
     }
 
     public static Scene of(Evaluation ev) {

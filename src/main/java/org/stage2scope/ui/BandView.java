@@ -32,6 +32,7 @@ public final class BandView extends Region {
     private final PauseTransition highlightTimer = new PauseTransition(Duration.millis(1600));
     private Layout layout;
     private View view = View.ALL;
+    private View hvaView = View.ALL;
     private Scene scene;
     private List<long[]> changed = List.of();
     private double dragX = Double.NaN;
@@ -69,6 +70,7 @@ public final class BandView extends Region {
             if (!Double.isNaN(dragX)) {
                 double plot = plotWidth();
                 view = view.pan(-(e.getX() - dragX) / plot);
+                hvaView = hvaView.pan(-(e.getX() - dragX) / plot);
                 dragX = e.getX();
                 redraw();
             }
@@ -120,8 +122,14 @@ public final class BandView extends Region {
         return presentation;
     }
 
+    /** The visible part of the GPA axis. */
     public View view() {
         return view;
+    }
+
+    /** The visible part of the HVA axis (zooms and pans with the GPA view; zoom to selection frames both). */
+    public View hvaView() {
+        return hvaView;
     }
 
     /** The scene last painted (tests and export of the visible part read it). */
@@ -143,6 +151,7 @@ public final class BandView extends Region {
         emptyMessage = messageWhenNull == null ? "" : messageWhenNull;
         if (!sameShape) {
             view = View.ALL;
+            hvaView = View.ALL;
         }
         changed = changedRanges == null ? List.of() : changedRanges;
         if (!changed.isEmpty()) {
@@ -157,12 +166,19 @@ public final class BandView extends Region {
 
     public void fitAll() {
         view = View.ALL;
+        hvaView = View.ALL;
         redraw();
     }
 
     public void zoomToSelection() {
         if (layout != null && !(selection.get() instanceof Ref.None)) {
-            view = layout.viewFor(selection.get());
+            View[] v = layout.viewsFor(selection.get());
+            if (v[0] != null) {
+                view = v[0];
+            }
+            if (v[1] != null) {
+                hvaView = v[1];
+            }
             redraw();
         }
     }
@@ -173,6 +189,7 @@ public final class BandView extends Region {
 
     public void pan(double fraction) {
         view = view.pan(fraction);
+        hvaView = hvaView.pan(fraction);
         redraw();
     }
 
@@ -187,8 +204,9 @@ public final class BandView extends Region {
 
     private void zoomAt(double factor, double px) {
         Layout.Rows r = Layout.rows(theme.get(), getWidth(), false);
-        double anchor = view.u0() + (px - r.left()) / plotWidth() * view.span();
-        view = view.zoom(factor, Math.max(0, Math.min(1, anchor)));
+        double f = (px - r.left()) / plotWidth();
+        view = view.zoom(factor, Math.max(0, Math.min(1, view.u0() + f * view.span())));
+        hvaView = hvaView.zoom(factor, Math.max(0, Math.min(1, hvaView.u0() + f * hvaView.span())));
         redraw();
     }
 
@@ -239,7 +257,7 @@ public final class BandView extends Region {
             g.fillText(emptyMessage, 20, 40);
             return;
         }
-        scene = layout.scene(w, h, view, fitted(t, h), new Layout.Options(false, true, selection.get(), changed));
+        scene = layout.scene(w, h, view, hvaView, fitted(t, h), new Layout.Options(false, true, selection.get(), changed));
         FxPainter.paint(scene, g);
     }
 }

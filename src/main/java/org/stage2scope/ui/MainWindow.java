@@ -24,8 +24,6 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
@@ -130,8 +128,8 @@ public final class MainWindow {
         explanation.setId("explanation");
         explanation.setEditable(false);
         explanation.setWrapText(true);
-        TabPane bottom = new TabPane(new Tab("Findings", findings), new Tab("Explanation", explanation));
-        bottom.getTabs().forEach(t -> t.setClosable(false));
+        SplitPane bottom = new SplitPane(titled("Findings and memslot calls", findings), titled("Explanation", explanation));
+        bottom.setDividerPositions(0.45);
         SplitPane left = new SplitPane(bands, bottom);
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.66);
@@ -184,6 +182,14 @@ public final class MainWindow {
         present.selectedProperty().addListener((o, a, b) -> applyTheme());
         darkItem.selectedProperty().addListener((o, a, b) -> applyTheme());
         updateRecentMenu();
+    }
+
+    private static javafx.scene.Node titled(String title, javafx.scene.Node content) {
+        Label l = new Label(title);
+        l.getStyleClass().add("panel-title");
+        BorderPane p = new BorderPane(content);
+        p.setTop(l);
+        return p;
     }
 
     public void show() {
@@ -663,7 +669,7 @@ public final class MainWindow {
             return null;
         }
         if (visibleOnly) {
-            return Picture.of(ev, bands.themeProperty().get(), bands.view(), Math.max(800, bands.getWidth()));
+            return Picture.of(ev, bands.themeProperty().get(), bands.view(), bands.hvaView(), Math.max(800, bands.getWidth()));
         }
         return Picture.of(ev, bands.themeProperty().get().isDark() ? Theme.dark() : Theme.light(), View.ALL,
                 Picture.EXPORT_WIDTH);

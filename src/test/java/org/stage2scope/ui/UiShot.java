@@ -40,6 +40,11 @@ public final class UiShot extends Application {
         if (java.util.Arrays.asList(argv).contains("select")) {
             w.bandView().selectionProperty().set(new org.stage2scope.engine.Ref.MemslotCall(1));
         }
+        if (java.util.Arrays.asList(argv).contains("zoom")) {
+            w.bandView().selectionProperty().set(new org.stage2scope.engine.Ref.Vma(0));
+            w.bandView().zoomToSelection();
+            w.bandView().zoom(3);
+        }
         new Thread(() -> {
             try {
                 Thread.sleep(2500);
