@@ -118,7 +118,9 @@ public final class ScenarioDocument {
         changed = List.of();
         set(s, false);
         dirty.set(false);
-        message.set(path == null ? "Opened " + s.name() : "Opened " + path.getFileName());
+        if (evaluation.get() != null) {
+            message.set(path == null ? "Opened " + s.name() : "Opened " + path.getFileName());
+        }
     }
 
     /**
@@ -194,15 +196,28 @@ public final class ScenarioDocument {
         dirty.set(!s.equals(saved));
     }
 
-    /** Runs of {@code now} with no identical run (range, outcome, type) in {@code old}. */
+    /**
+     * GPA ranges of stage-2 runs present in only one of the two evaluations (same range, outcome and
+     * type count as unchanged): runs that appeared, changed, or vanished (a slot now refused).
+     */
     static List<long[]> changedRuns(Evaluation old, Evaluation now) {
         Set<String> before = new HashSet<>();
         for (Stage2Run r : old.stage2()) {
             before.add(key(r));
         }
-        List<long[]> out = new ArrayList<>();
+        Set<String> after = new HashSet<>();
         for (Stage2Run r : now.stage2()) {
-            if (!before.contains(key(r))) {
+            after.add(key(r));
+        }
+        List<long[]> out = new ArrayList<>();
+        Set<String> ranges = new HashSet<>();
+        for (Stage2Run r : now.stage2()) {
+            if (!before.contains(key(r)) && ranges.add(r.gpa() + "/" + r.size())) {
+                out.add(new long[] {r.gpa(), r.size()});
+            }
+        }
+        for (Stage2Run r : old.stage2()) {
+            if (!after.contains(key(r)) && ranges.add(r.gpa() + "/" + r.size())) {
                 out.add(new long[] {r.gpa(), r.size()});
             }
         }

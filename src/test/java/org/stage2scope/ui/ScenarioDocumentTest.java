@@ -1,0 +1,112 @@
+package org.stage2scope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.stage2scope.engine.Ref;
+import org.stage2scope.model.Arch;
+import org.stage2scope.model.CpuFeature;
+import org.stage2scope.model.Granule;
+import org.stage2scope.model.Host;
+import org.stage2scope.model.MemType;
+import org.stage2scope.model.MemslotFlag;
+import org.stage2scope.model.Scenario;
+import org.stage2scope.model.Stage1Attr;
+import org.stage2scope.model.Stage1Range;
+import org.stage2scope.model.VmFlag;
+import org.stage2scope.model.X86MemType;
+import org.stage2scope.model.X86Quirk;
+import org.stage2scope.render.Fixtures;
+
+class ScenarioDocumentTest {
+
+    private static Scenario noFwb(Scenario s) {
+        Host h = s.host();
+        return s.withHost(new Host(h.arch(), h.pageSize(), h.vaBits(), Set.of(CpuFeature.DIC)));
+    }
+
+    @Test
+    void editUndoRedoAndDirtyFollowTheSavedScenario() {
+        ScenarioDocument d = new ScenarioDocument(Fixtures::fakeEngine);
+        d.load(Fixtures.graceHopperLike(), Path.of("gh.json"));
+        assertFalse(d.isDirty());
+        assertEquals("Stage2Scope \u2014 gh.json", d.titleProperty().get());
+        assertTrue(d.edit("-FWB", ScenarioDocumentTest::noFwb));
+        assertTrue(d.isDirty());
+        assertEquals("Stage2Scope \u2014 gh.json *", d.titleProperty().get());
+        assertEquals(1, d.changedRanges().size(), "the GPU range changed outcome");
+        assertArrayEquals(new long[] {0x40000000000L, 96L << 30}, d.changedRanges().get(0));
+        assertTrue(d.undo());
+        assertFalse(d.isDirty());
+        assertTrue(d.redo());
+        assertFalse(d.scenario().host().has(CpuFeature.FWB));
+        assertFalse(d.redo());
+    }
+
+    @Test
+    void aRefusedEditLeavesTheScenarioAndSaysWhy() {
+        ScenarioDocument d = new ScenarioDocument(Fixtures::fakeEngine);
+        Scenario s = Fixtures.graceHopperLike();
+        d.load(s, null);
+        assertFalse(d.edit("x86 type", sc -> InspectorModel.replaceVma(sc, 0,
+                new org.stage2scope.model.Vma("v", 0x1000, 0x1000, sc.vmas().get(0).perms(), Set.of(), MemType.WB,
+                        sc.vmas().get(0).backing()))));
+        assertEquals(s, d.scenario());
+        assertTrue(d.messageProperty().get().startsWith("Not changed: "), d.messageProperty().get());
+        assertFalse(d.canUndoProperty().get());
+    }
+
+    @Test
+    void engineFailureBecomesAMessageNotAnException() {
+        ScenarioDocument d = new ScenarioDocument(s -> {
+            throw new IllegalStateException("boom");
+        });
+        d.load(Fixtures.graceHopperLike(), null);
+        assertNull(d.evaluation());
+        assertEquals("The engine could not evaluate this scenario: boom", d.messageProperty().get());
+    }
+
+    @Test
+    void inspectorOffersOnlyTheArchsMemTypesAndEditsThem() {
+        Scenario s = Fixtures.graceHopperLike();
+        var props = InspectorModel.props(s, null, new Ref.Vma(0));
+        var memType = InspectorModel.find(props, "memType");
+        assertEquals(List.of(MemType.MT_NORMAL, MemType.MT_NORMAL_TAGGED, MemType.MT_NORMAL_NC, MemType.MT_DEVICE_nGnRnE,
+                MemType.MT_DEVICE_nGnRE), memType.choices());
+        assertEquals(MemType.MT_NORMAL_NC, memType.apply().apply(MemType.MT_NORMAL_NC).vmas().get(0).memType());
+        var pfnmap = InspectorModel.find(props, "VM_PFNMAP");
+        assertTrue(pfnmap.apply().apply(true).vmas().get(0).has(VmFlag.VM_PFNMAP));
+        var start = InspectorModel.find(props, "start");
+        assertEquals(0xffff000000000000L, ((Scenario) start.apply().apply("0xffff000000000000")).vmas().get(0).start());
+        var flag = InspectorModel.find(InspectorModel.props(s, null, new Ref.MemslotCall(1)), "KVM_MEM_READONLY");
+        assertTrue(flag.apply().apply(true).memslots().get(1).has(MemslotFlag.KVM_MEM_READONLY));
+    }
+
+    @Test
+    void archSwitchConvertsEveryArchSpecificValue() {
+        Scenario s = Fixtures.graceHopperLike();
+        s = s.withGuest(new org.stage2scope.model.Guest(List.of(new Stage1Range(0, 0x1000, new Stage1Attr.Mair(0x44)),
+                new Stage1Range(0x1000, 0x1000, new Stage1Attr.Mair(0x04)), new Stage1Range(0x2000, 0x1000,
+                        new Stage1Attr.Mair(0xbb))), s.guest().accesses()));
+        Scenario x = ArchSwitch.convert(s, Arch.X86_AMD);
+        assertEquals(Set.of(), x.host().features(), "arm64 features do not exist on x86");
+        assertEquals(Granule.G4K, x.host().pageSize());
+        assertEquals(Set.of(X86Quirk.IGNORE_GUEST_PAT), x.vm().quirks(), "KVM's default quirk set");
+        assertEquals(List.of(MemType.WB, MemType.WB, MemType.UC), x.vmas().stream().map(v -> v.memType()).toList());
+        assertEquals(List.of("WC", "UC", "WT"), x.guest().stage1().stream().map(r -> r.attr().id()).toList());
+        Scenario back = ArchSwitch.convert(x, Arch.ARM64);
+        assertEquals(List.of(MemType.MT_NORMAL, MemType.MT_NORMAL, MemType.MT_DEVICE_nGnRnE),
+                back.vmas().stream().map(v -> v.memType()).toList());
+        assertEquals(List.of(new Stage1Attr.Mair(0x44), new Stage1Attr.Mair(0x00), new Stage1Attr.Mair(0xbb)),
+                back.guest().stage1().stream().map(r -> r.attr()).toList());
+        assertEquals(Stage1Attr.Pat.class, ArchSwitch.stage1(new Stage1Attr.Mair(0xff), Arch.X86_INTEL).getClass());
+        assertEquals(new Stage1Attr.Pat(X86MemType.WB), ArchSwitch.stage1(new Stage1Attr.Mair(0xf0), Arch.X86_INTEL));
+    }
+}
