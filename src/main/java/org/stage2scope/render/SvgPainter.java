@@ -79,9 +79,9 @@ public final class SvgPainter {
                     + "\" height=\"" + n(s) + "\">");
             String col = c(color);
             switch (p) {
-                case HATCH -> d.append("<path d=\"M0,0 L8,8 M-1,7 L1,9 M7,-1 L9,1\" stroke=\"" + col + "\" stroke-width=\"1.2\"/>");
-                case CROSS -> d.append("<path d=\"M0,0 L8,8 M8,0 L0,8\" stroke=\"" + col + "\" stroke-width=\"1.2\"/>");
-                case STRIPES -> d.append("<path d=\"M0,0 L0,8\" stroke=\"" + col + "\" stroke-width=\"1.2\"/>");
+                case HATCH -> d.append("<path fill=\"none\" d=\"M0,0 L8,8 M-1,7 L1,9 M7,-1 L9,1\" stroke=\"" + col + "\" stroke-width=\"1.2\"/>");
+                case CROSS -> d.append("<path fill=\"none\" d=\"M0,0 L8,8 M8,0 L0,8\" stroke=\"" + col + "\" stroke-width=\"1.2\"/>");
+                case STRIPES -> d.append("<path fill=\"none\" d=\"M0,0 L0,8\" stroke=\"" + col + "\" stroke-width=\"1.2\"/>");
                 case DOTS -> d.append("<circle cx=\"4\" cy=\"4\" r=\"1.2\" fill=\"" + col + "\"/>");
                 default -> { }
             }

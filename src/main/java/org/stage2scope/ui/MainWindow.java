@@ -523,9 +523,13 @@ public final class MainWindow {
 
     // ------------------------------------------------------------------ files
 
+    /** Start-up: the default sample, or a blank scenario with the reason in the status line (no modal dialog). */
     public void openDefault() {
-        if (!openSample(SampleCatalog.DEFAULT)) {
+        try {
+            doc.load(SampleCatalog.load(SampleCatalog.DEFAULT), null);
+        } catch (ScenarioException | RuntimeException e) {
             doc.load(blankScenario(), null);
+            status.setText("Could not open the default sample (" + e.getMessage() + "); started with a blank scenario.");
         }
     }
 
