@@ -24,10 +24,15 @@ public final class UiShot extends Application {
     @Override
     public void start(Stage stage) {
         boolean fixture = java.util.Arrays.asList(argv).contains("fixture");
-        ScenarioDocument doc = fixture ? new ScenarioDocument(Fixtures::fakeEngine) : new ScenarioDocument(Evaluator::evaluate);
+        boolean stress = java.util.Arrays.asList(argv).contains("stress");
+        var stressEval = stress ? Fixtures.stress(32767) : null;
+        ScenarioDocument doc = stress ? new ScenarioDocument(s -> stressEval)
+                : fixture ? new ScenarioDocument(Fixtures::fakeEngine) : new ScenarioDocument(Evaluator::evaluate);
         MainWindow w = new MainWindow(doc, stage);
         w.setErrorSink(System.err::println);
-        if (fixture) {
+        if (stress) {
+            doc.load(stressEval.scenario(), null);
+        } else if (fixture) {
             doc.load(Fixtures.graceHopperLike(), null);
         } else {
             w.openDefault();
@@ -52,6 +57,22 @@ public final class UiShot extends Application {
                 return;
             }
             Platform.runLater(() -> {
+                if (stress) {
+                    // Canvas pan/zoom frame times on the stress picture (layout + scene + FX paint).
+                    long[] t = new long[40];
+                    for (int i = 0; i < 40; i++) {
+                        long a = System.nanoTime();
+                        if (i < 20) {
+                            w.bandView().zoom(1.4);
+                        } else {
+                            w.bandView().pan(i % 2 == 0 ? 0.1 : -0.1);
+                        }
+                        t[i] = System.nanoTime() - a;
+                    }
+                    w.bandView().fitAll();
+                    java.util.Arrays.sort(t);
+                    System.out.printf("FX frame (zoom/pan, 40 frames): median %.1f ms, max %.1f ms%n", t[20] / 1e6, t[39] / 1e6);
+                }
                 try {
                     var img = stage.getScene().snapshot(null);
                     ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", Path.of(argv[0]).toFile());
