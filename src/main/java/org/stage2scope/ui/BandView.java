@@ -160,6 +160,11 @@ public final class BandView extends Region {
         redraw();
     }
 
+    /** The text the hover tooltip shows now ("" when the pointer is over no band). */
+    public String tooltipText() {
+        return tooltip.getText();
+    }
+
     public List<long[]> highlighted() {
         return changed;
     }

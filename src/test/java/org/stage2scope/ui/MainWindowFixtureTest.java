@@ -205,4 +205,16 @@ class MainWindowFixtureTest {
         robot.interact(() -> window.toggleFeature(CpuFeature.DIC, false));
         assertEquals("Stage2Scope \u2014 grace-hopper-fwb *", st.getTitle());
     }
+
+    @Test
+    void hoveringABandShowsItsRangeAndRule(FxRobot robot) {
+        Scene s = window.bandView().scene();
+        Scene.Hit gpu = s.hits().stream().filter(h -> h.lane().equals(Layout.LANE_S2)
+                && h.ref().equals(new Ref.GpaRange(0x40000000000L, 96L << 30))).findFirst().orElseThrow();
+        robot.moveTo(window.bandView().localToScreen(gpu.x() + gpu.w() / 2, gpu.y() + gpu.h() / 2));
+        WaitForAsyncUtils.waitForFxEvents();
+        String tip = window.bandView().tooltipText();
+        assertTrue(tip.startsWith("GPA 0x40000000000 - 0x417ffffffff  (96 GiB)"), tip);
+        assertTrue(tip.contains("rule s2.map (user_mem_abort)"), tip);
+    }
 }
