@@ -539,6 +539,8 @@ public final class Layout {
         private final Scene sc;
         private final Theme t;
         private final Rows r;
+        /** Connector outlines by call, so a selected memslot is outlined along its own edges. */
+        private final Map<Ref, double[][]> connectorShapes = new HashMap<>();
         private final View gView;
         private final View hView;
         /** The view x() uses: the GPA view except while drawing HVA things. */
@@ -754,7 +756,7 @@ public final class Layout {
                 double[] xs = {clip(hx0), clip(Math.max(hx1, hx0 + 1)), clip(Math.max(gx1, gx0 + 1)), clip(gx0)};
                 double[] ys = {top, top, bottom, bottom};
                 sc.add(new Scene.Poly(xs, ys, fill, ok ? 0.85 : 0.35, ok ? Pattern.NONE : Pattern.HATCH,
-                        ok ? t.muted() : t.fill(Style.EFAULT), ok ? t.muted() : t.fill(Style.EFAULT), !ok));
+                        ok ? t.muted() : t.fill(Style.EFAULT), ok ? t.muted() : t.fill(Style.EFAULT), 1, !ok));
                 double mx = (xs[0] + xs[1] + xs[2] + xs[3]) / 4;
                 double wMid = Math.abs((xs[1] + xs[2]) / 2 - (xs[0] + xs[3]) / 2);
                 double f = r.font() * 0.85;
@@ -768,6 +770,7 @@ public final class Layout {
                             ok ? t.foreground() : t.fill(Style.EFAULT), !ok, Scene.Anchor.MIDDLE));
                     lastLabelRight = mx + tw / 2;
                 }
+                connectorShapes.put(new Ref.MemslotCall(m.index()), new double[][] {xs, ys});
                 double minX = Math.min(xs[0], xs[3]);
                 double maxX = Math.max(xs[1], xs[2]);
                 sc.hit(new Scene.Hit(minX, r.slotY(), Math.max(1, maxX - minX), r.slotH(),
@@ -800,7 +803,7 @@ public final class Layout {
                 int fill = t.fill(st);
                 double y0 = r.accessY() + 3;
                 sc.add(new Scene.Poly(new double[] {ax - tri, ax + tri, ax}, new double[] {y0, y0, y0 + tri * 1.4}, fill, 1,
-                        Pattern.NONE, 0, t.foreground(), false));
+                        Pattern.NONE, 0, t.foreground(), 1, false));
                 String glyph = switch (a.outcome()) {
                     case MAPPED -> "ok";
                     case MMIO_EXIT -> "MMIO";
@@ -935,7 +938,14 @@ public final class Layout {
             if (ref instanceof Ref.None) {
                 return;
             }
+            double[][] poly = connectorShapes.get(ref);
+            if (poly != null) {
+                sc.add(new Scene.Poly(poly[0], poly[1], 0, 0, Pattern.NONE, 0, t.selection(), 3, false));
+            }
             for (Scene.Hit h : sc.hits()) {
+                if (poly != null && h.lane().equals(LANE_SLOT)) {
+                    continue;
+                }
                 if (h.ref().equals(ref) || overlapsGpa(ref, h)) {
                     sc.add(new Scene.Rect(h.x() - 1, h.y() - 1, Math.max(2, h.w()) + 2, h.h() + 2, 0, Pattern.NONE, 0,
                             t.selection(), 2.5, false, true));

@@ -77,13 +77,15 @@ public final class PngPainter {
                 path.lineTo(q.xs()[i], q.ys()[i]);
             }
             path.closePath();
-            int a = (int) Math.round(q.alpha() * 255);
-            g.setColor(new Color((a << 24) | q.fill(), true));
-            g.fill(path);
-            pattern(g, path, q.pattern(), q.patternColor());
+            if (q.alpha() > 0) {
+                int a = (int) Math.round(q.alpha() * 255);
+                g.setColor(new Color((a << 24) | q.fill(), true));
+                g.fill(path);
+                pattern(g, path, q.pattern(), q.patternColor());
+            }
             if (q.stroke() >= 0) {
                 g.setColor(new Color(q.stroke()));
-                g.setStroke(stroke(1, q.dashed()));
+                g.setStroke(stroke(q.strokeWidth(), q.dashed()));
                 g.draw(path);
             }
         } else if (p instanceof Scene.Text t) {

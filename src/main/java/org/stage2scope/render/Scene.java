@@ -24,8 +24,9 @@ public final class Scene {
 
     public record Line(double x1, double y1, double x2, double y2, int color, double width, boolean dashed) implements Prim {}
 
+    /** @param alpha fill opacity; 0 draws only the outline */
     public record Poly(double[] xs, double[] ys, int fill, double alpha, Pattern pattern, int patternColor, int stroke,
-                       boolean dashed) implements Prim {}
+                       double strokeWidth, boolean dashed) implements Prim {}
 
     public record Text(double x, double y, String text, double size, int color, boolean bold, Anchor anchor) implements Prim {}
 

@@ -41,9 +41,9 @@ public final class SvgPainter {
                 for (int i = 0; i < q.xs().length; i++) {
                     pts.append(n(q.xs()[i])).append(',').append(n(q.ys()[i])).append(' ');
                 }
-                body.append("<polygon points=\"").append(pts.toString().trim()).append("\" fill=\"").append(c(q.fill()))
-                        .append("\" fill-opacity=\"").append(n(q.alpha())).append('"');
-                stroke(body, q.stroke(), 1, q.dashed());
+                body.append("<polygon points=\"").append(pts.toString().trim()).append("\" fill=\"")
+                        .append(q.alpha() > 0 ? c(q.fill()) : "none").append("\" fill-opacity=\"").append(n(q.alpha())).append('"');
+                stroke(body, q.stroke(), q.strokeWidth(), q.dashed());
                 body.append("/>\n");
                 if (q.pattern() != Pattern.NONE) {
                     body.append("<polygon points=\"").append(pts.toString().trim()).append("\" fill=\"url(#")

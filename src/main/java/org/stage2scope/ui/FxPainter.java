@@ -47,11 +47,13 @@ final class FxPainter {
                 stroke(g, l.color(), l.width(), l.dashed());
                 g.strokeLine(l.x1(), l.y1(), l.x2(), l.y2());
             } else if (p instanceof Scene.Poly q) {
-                g.setGlobalAlpha(q.alpha());
-                g.setFill(color(q.fill()));
-                g.fillPolygon(q.xs(), q.ys(), q.xs().length);
-                g.setGlobalAlpha(1);
-                if (q.pattern() != Pattern.NONE) {
+                if (q.alpha() > 0) {
+                    g.setGlobalAlpha(q.alpha());
+                    g.setFill(color(q.fill()));
+                    g.fillPolygon(q.xs(), q.ys(), q.xs().length);
+                    g.setGlobalAlpha(1);
+                }
+                if (q.alpha() > 0 && q.pattern() != Pattern.NONE) {
                     g.save();
                     g.beginPath();
                     g.moveTo(q.xs()[0], q.ys()[0]);
@@ -74,7 +76,7 @@ final class FxPainter {
                     g.restore();
                 }
                 if (q.stroke() >= 0) {
-                    stroke(g, q.stroke(), 1, q.dashed());
+                    stroke(g, q.stroke(), q.strokeWidth(), q.dashed());
                     g.strokePolygon(q.xs(), q.ys(), q.xs().length);
                 }
             } else if (p instanceof Scene.Text t) {
