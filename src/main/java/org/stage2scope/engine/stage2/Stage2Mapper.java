@@ -277,7 +277,11 @@ public final class Stage2Mapper {
                 o == Stage2Run.Outcome.MAPPED ? d.entry() : null);
     }
 
-    /** Merges adjacent runs of one slot with identical outcomes. */
+    /**
+     * Merges adjacent runs of one slot with identical outcomes (same VMA, outcome, rule and entry).
+     * The reason kept is the first run's: windows at a piece's edge may reach the same entry by a
+     * different path (a PUD test that passes on the boundary page, then fails the memslot test).
+     */
     static List<Stage2Run> merge(List<Stage2Run> runs) {
         List<Stage2Run> out = new ArrayList<>(runs.size());
         for (Stage2Run r : runs) {
@@ -285,7 +289,7 @@ public final class Stage2Mapper {
                 Stage2Run prev = out.get(out.size() - 1);
                 if (prev.slot() == r.slot() && prev.addressSpace() == r.addressSpace() && prev.end() == r.gpa()
                         && java.util.Objects.equals(prev.vma(), r.vma()) && prev.outcome() == r.outcome()
-                        && prev.rule().equals(r.rule()) && prev.reason().equals(r.reason())
+                        && prev.rule().equals(r.rule())
                         && java.util.Objects.equals(prev.s2(), r.s2())) {
                     out.set(out.size() - 1, new Stage2Run(prev.gpa(), prev.size() + r.size(), prev.slot(), prev.addressSpace(),
                             prev.vma(), prev.outcome(), prev.rule(), prev.reason(), prev.s2()));
