@@ -38,9 +38,13 @@ final class Arm64Fault {
         long page = ctx.pageSize();
 
         if (ctx.gmem()) {
-            step(trace, "kvm_handle_guest_abort: guest_memfd memslot -> gmem_abort (no VMA lookup)");
+            if (trace != null) {
+                trace.add("kvm_handle_guest_abort: guest_memfd memslot -> gmem_abort (no VMA lookup)");
+            }
             boolean x = exec || dic;
-            step(trace, "gmem_abort: PAGE_SIZE, Normal-WB" + (x ? ", X" : ""));
+            if (trace != null) {
+                trace.add("gmem_abort: PAGE_SIZE, Normal-WB" + (x ? ", X" : ""));
+            }
             Stage2Entry e = normal(fwb, true, x, page, !fwb, exec && !dic);
             return new Decision(AccessOutcome.MAPPED, e, page, S2Rules.GMEM,
                     "gmem_abort: guest_memfd memslot, PAGE_SIZE, Normal-WB " + Stage2Entry.bits(e.memAttr()));
@@ -48,11 +52,15 @@ final class Arm64Fault {
 
         Vma vma = ctx.vma();
         if (vma == null) {
-            step(trace, "user_mem_abort: vma_lookup(" + U64.hex(hva) + ") finds no VMA -> -EFAULT");
+            if (trace != null) {
+                trace.add("user_mem_abort: vma_lookup(" + U64.hex(hva) + ") finds no VMA -> -EFAULT");
+            }
             return fail(AccessOutcome.EFAULT, page, S2Rules.NO_VMA,
                     "user_mem_abort: no VMA at HVA " + U64.hex(hva) + " (a hole in the memslot's HVA range) -> -EFAULT");
         }
-        step(trace, "user_mem_abort: vma_lookup(" + U64.hex(hva) + ") -> " + vma.name());
+        if (trace != null) {
+            trace.add("user_mem_abort: vma_lookup(" + U64.hex(hva) + ") -> " + vma.name());
+        }
 
         // Block size: get_vma_page_shift, then the fault_supports_stage2_huge_mapping fallthrough.
         long size;
@@ -62,36 +70,52 @@ final class Arm64Fault {
             size = page;
             forcePte = true;
             why.append("dirty logging forces PAGE_SIZE (memslot_is_logging)");
-            step(trace, "user_mem_abort: memslot_is_logging -> force_pte, PAGE_SIZE");
+            if (trace != null) {
+                trace.add("user_mem_abort: memslot_is_logging -> force_pte, PAGE_SIZE");
+            }
         } else {
             size = vmaPageSize(ctx, hva, why);
-            step(trace, "get_vma_page_shift: " + why + " -> " + U64.size(size));
+            if (trace != null) {
+                trace.add("get_vma_page_shift: " + why + " -> " + U64.size(size));
+            }
             if (size == ctx.pudSize() && !ctx.slotFits(hva, size)) {
                 why.append("; the ").append(U64.size(size)).append(" block does not fit the memslot");
-                step(trace, "fault_supports_stage2_huge_mapping(" + U64.size(size) + "): no, try " + U64.size(ctx.pmdSize()));
+                if (trace != null) {
+                    trace.add("fault_supports_stage2_huge_mapping(" + U64.size(size) + "): no, try " + U64.size(ctx.pmdSize()));
+                }
                 size = ctx.pmdSize();
             }
             if (size == ctx.pmdSize() && !ctx.slotFits(hva, size)) {
                 why.append("; the ").append(U64.size(size)).append(" block does not fit the memslot");
-                step(trace, "fault_supports_stage2_huge_mapping(" + U64.size(size) + "): no -> force_pte, PAGE_SIZE");
+                if (trace != null) {
+                    trace.add("fault_supports_stage2_huge_mapping(" + U64.size(size) + "): no -> force_pte, PAGE_SIZE");
+                }
                 size = page;
                 forcePte = true;
             } else if (size != page) {
-                step(trace, "fault_supports_stage2_huge_mapping(" + U64.size(size) + "): yes");
+                if (trace != null) {
+                    trace.add("fault_supports_stage2_huge_mapping(" + U64.size(size) + "): yes");
+                }
             }
         }
 
         if (ctx.poisoned(hva)) {
-            step(trace, "__kvm_faultin_pfn: KVM_PFN_ERR_HWPOISON -> kvm_send_hwpoison_signal: SIGBUS");
+            if (trace != null) {
+                trace.add("__kvm_faultin_pfn: KVM_PFN_ERR_HWPOISON -> kvm_send_hwpoison_signal: SIGBUS");
+            }
             return fail(AccessOutcome.SIGBUS, page, S2Rules.HWPOISON,
                     "__kvm_faultin_pfn: page at HVA " + U64.hex(U64.alignDown(hva, page)) + " is hardware-poisoned -> SIGBUS to the VMM");
         }
         if (write && !vma.perms().write()) {
-            step(trace, "__kvm_faultin_pfn: write fault on a VMA without write permission -> KVM_PFN_ERR_FAULT -> -EFAULT");
+            if (trace != null) {
+                trace.add("__kvm_faultin_pfn: write fault on a VMA without write permission -> KVM_PFN_ERR_FAULT -> -EFAULT");
+            }
             return fail(AccessOutcome.EFAULT, page, S2Rules.WRITE_RO_VMA,
                     "__kvm_faultin_pfn: VMA " + vma.name() + " (" + vma.perms() + ") is not writable -> -EFAULT");
         }
-        step(trace, "__kvm_faultin_pfn: pfn found (" + vma.backing().kind().id() + ")");
+        if (trace != null) {
+            trace.add("__kvm_faultin_pfn: pfn found (" + vma.backing().kind().id() + ")");
+        }
         boolean writable = vma.perms().write() && !ctx.readonlySlot();
 
         boolean deviceVma = vma.has(VmFlag.VM_PFNMAP) || vma.has(VmFlag.VM_MIXEDMAP);
@@ -106,21 +130,27 @@ final class Arm64Fault {
                     + (s ? "has" : "lacks") + " FWB+DIC";
             switch (dm) {
                 case EFAULT -> {
-                    step(trace, "user_mem_abort: PFNMAP/MIXEDMAP and !pfn_is_map_memory; " + cs
-                            + " -> kvm_supports_cacheable_pfnmap() false -> -EFAULT");
+                    if (trace != null) {
+                        trace.add("user_mem_abort: PFNMAP/MIXEDMAP and !pfn_is_map_memory; " + cs
+                                + " -> kvm_supports_cacheable_pfnmap() false -> -EFAULT");
+                    }
                     return fail(AccessOutcome.EFAULT, page, S2Rules.PFNMAP_EFAULT,
                             "user_mem_abort: device memory behind a cacheable VMA and the host lacks FWB+DIC"
                                     + " (kvm_supports_cacheable_pfnmap) -> -EFAULT");
                 }
                 case CACHEABLE -> {
-                    step(trace, "user_mem_abort: PFNMAP/MIXEDMAP and !pfn_is_map_memory; " + cs + " -> cacheable");
+                    if (trace != null) {
+                        trace.add("user_mem_abort: PFNMAP/MIXEDMAP and !pfn_is_map_memory; " + cs + " -> cacheable");
+                    }
                     rule = S2Rules.PFNMAP_CACHEABLE;
                 }
                 case FORCE_NONCACHEABLE -> {
                     forcedNc = true;
                     rule = S2Rules.PFNMAP_NONCACHEABLE;
-                    step(trace, "user_mem_abort: PFNMAP/MIXEDMAP and !pfn_is_map_memory; " + cs
-                            + " -> s2_force_noncacheable (policy " + ctx.policy().id().id() + ")");
+                    if (trace != null) {
+                        trace.add("user_mem_abort: PFNMAP/MIXEDMAP and !pfn_is_map_memory; " + cs
+                                + " -> s2_force_noncacheable (policy " + ctx.policy().id().id() + ")");
+                    }
                 }
             }
             typeWhy = "device memory, " + cs + ", policy " + ctx.policy().id().id();
@@ -128,12 +158,16 @@ final class Arm64Fault {
             typeWhy = deviceVma ? "PFNMAP over system RAM (pfn_is_map_memory) takes the RAM path" : "RAM";
             if (ctx.logging() && !write) {
                 writable = false;
-                step(trace, "user_mem_abort: dirty logging and a read fault -> map read-only");
+                if (trace != null) {
+                    trace.add("user_mem_abort: dirty logging and a read fault -> map read-only");
+                }
             }
         }
 
         if (exec && forcedNc) {
-            step(trace, "user_mem_abort: exec fault on s2_force_noncacheable -> -ENOEXEC (instruction abort injected)");
+            if (trace != null) {
+                trace.add("user_mem_abort: exec fault on s2_force_noncacheable -> -ENOEXEC (instruction abort injected)");
+            }
             return fail(AccessOutcome.ENOEXEC, page, S2Rules.ACCESS_ENOEXEC,
                     "user_mem_abort: instruction fetch from a forced-non-cacheable mapping -> -ENOEXEC,"
                             + " kvm_inject_sea_iabt injects an instruction abort");
@@ -143,21 +177,29 @@ final class Arm64Fault {
             if (ctx.slotFits(hva, ctx.pmdSize())) {
                 size = ctx.pmdSize();
                 why.append("; THP backs the HVA with a ").append(U64.size(size)).append(" page and the block fits the memslot");
-                step(trace, "transparent_hugepage_adjust: THP and fault_supports_stage2_huge_mapping -> " + U64.size(size));
+                if (trace != null) {
+                    trace.add("transparent_hugepage_adjust: THP and fault_supports_stage2_huge_mapping -> " + U64.size(size));
+                }
             } else {
                 why.append("; THP cannot give a block: ").append(misalignment(ctx, ctx.pmdSize()));
-                step(trace, "transparent_hugepage_adjust: fault_supports_stage2_huge_mapping(" + U64.size(ctx.pmdSize())
-                        + ") fails -> PAGE_SIZE");
+                if (trace != null) {
+                    trace.add("transparent_hugepage_adjust: fault_supports_stage2_huge_mapping(" + U64.size(ctx.pmdSize())
+                            + ") fails -> PAGE_SIZE");
+                }
             }
         }
 
         if (ctx.vm().mte() && !forcedNc) {
             if (!vma.has(VmFlag.VM_MTE_ALLOWED)) {
-                step(trace, "user_mem_abort: MTE VM, cacheable mapping, VMA lacks VM_MTE_ALLOWED -> -EFAULT");
+                if (trace != null) {
+                    trace.add("user_mem_abort: MTE VM, cacheable mapping, VMA lacks VM_MTE_ALLOWED -> -EFAULT");
+                }
                 return fail(AccessOutcome.EFAULT, page, S2Rules.MTE_EFAULT,
                         "user_mem_abort: the VM has MTE and VMA " + vma.name() + " lacks VM_MTE_ALLOWED -> -EFAULT");
             }
-            step(trace, "user_mem_abort: MTE VM -> sanitise_mte_tags");
+            if (trace != null) {
+                trace.add("user_mem_abort: MTE VM -> sanitise_mte_tags");
+            }
         }
 
         Stage2Entry entry;
@@ -174,10 +216,12 @@ final class Arm64Fault {
             entry = normal(fwb, writable, x, size, !fwb, exec && !dic);
             typeWhy += " -> Normal-WB";
         }
-        step(trace, "kvm_pgtable_stage2_map: " + U64.size(size) + " " + entry.type() + " MemAttr "
-                + Stage2Entry.bits(entry.memAttr()) + " " + entry.perms()
-                + (entry.dcacheClean() ? ", clean+invalidate D-cache to PoC" : "")
-                + (entry.icacheInval() ? ", invalidate I-cache to PoU" : ""));
+        if (trace != null) {
+            trace.add("kvm_pgtable_stage2_map: " + U64.size(size) + " " + entry.type() + " MemAttr "
+                    + Stage2Entry.bits(entry.memAttr()) + " " + entry.perms()
+                    + (entry.dcacheClean() ? ", clean+invalidate D-cache to PoC" : "")
+                    + (entry.icacheInval() ? ", invalidate I-cache to PoU" : ""));
+        }
         String reason = U64.size(size) + ": " + why + "; " + typeWhy + " " + Stage2Entry.bits(entry.memAttr())
                 + (fwb ? " (FWB)" : "") + permsNote(ctx, vma, forcedNc, dic);
         return new Decision(AccessOutcome.MAPPED, entry, size, rule, reason);
@@ -268,9 +312,4 @@ final class Arm64Fault {
         return "the " + U64.size(block) + " block does not lie inside the memslot";
     }
 
-    private static void step(List<String> trace, String line) {
-        if (trace != null) {
-            trace.add(line);
-        }
-    }
 }

@@ -27,37 +27,53 @@ final class X86Fault {
         boolean intel = ctx.host().arch() == Arch.X86_INTEL;
 
         if (ctx.gmem()) {
-            step(trace, "kvm_mmu_faultin_pfn: guest_memfd memslot -> kvm_mmu_faultin_pfn_private (no VMA lookup)");
+            if (trace != null) {
+                trace.add("kvm_mmu_faultin_pfn: guest_memfd memslot -> kvm_mmu_faultin_pfn_private (no VMA lookup)");
+            }
             Stage2Entry e = ramEntry(ctx, intel, true, page);
             return new Decision(AccessOutcome.MAPPED, e, page, intel ? S2Rules.X86_EPT : S2Rules.X86_NPT,
                     "guest_memfd memslot: 4K (modelled), " + typeName(e));
         }
         Vma vma = ctx.vma();
         if (vma == null) {
-            step(trace, "hva_to_pfn: no VMA at " + U64.hex(hva) + " -> KVM_PFN_ERR_FAULT -> kvm_handle_error_pfn: -EFAULT");
+            if (trace != null) {
+                trace.add("hva_to_pfn: no VMA at " + U64.hex(hva) + " -> KVM_PFN_ERR_FAULT -> kvm_handle_error_pfn: -EFAULT");
+            }
             return new Decision(AccessOutcome.EFAULT, null, page, S2Rules.X86_NOVMA,
                     "hva_to_pfn: no VMA at HVA " + U64.hex(hva) + " (a hole in the memslot's HVA range) -> -EFAULT");
         }
-        step(trace, "kvm_mmu_faultin_pfn: HVA " + U64.hex(hva) + " in " + vma.name());
+        if (trace != null) {
+            trace.add("kvm_mmu_faultin_pfn: HVA " + U64.hex(hva) + " in " + vma.name());
+        }
         if (ctx.poisoned(hva)) {
-            step(trace, "kvm_handle_error_pfn: KVM_PFN_ERR_HWPOISON -> kvm_send_hwpoison_signal: SIGBUS");
+            if (trace != null) {
+                trace.add("kvm_handle_error_pfn: KVM_PFN_ERR_HWPOISON -> kvm_send_hwpoison_signal: SIGBUS");
+            }
             return new Decision(AccessOutcome.SIGBUS, null, page, S2Rules.X86_HWPOISON,
                     "page at HVA " + U64.hex(U64.alignDown(hva, page)) + " is hardware-poisoned -> SIGBUS to the VMM");
         }
         if (write && !vma.perms().write()) {
-            step(trace, "hva_to_pfn: write fault on a VMA without write permission -> KVM_PFN_ERR_FAULT -> -EFAULT");
+            if (trace != null) {
+                trace.add("hva_to_pfn: write fault on a VMA without write permission -> KVM_PFN_ERR_FAULT -> -EFAULT");
+            }
             return new Decision(AccessOutcome.EFAULT, null, page, S2Rules.WRITE_RO_VMA,
                     "hva_to_pfn: VMA " + vma.name() + " (" + vma.perms() + ") is not writable -> -EFAULT");
         }
         boolean writable = vma.perms().write() && !ctx.readonlySlot();
         StringBuilder why = new StringBuilder();
         long size = level(ctx, hva, why);
-        step(trace, "kvm_mmu_max_mapping_level: " + why + " -> " + U64.size(size));
+        if (trace != null) {
+            trace.add("kvm_mmu_max_mapping_level: " + why + " -> " + U64.size(size));
+        }
         boolean mmio = vma.backing().kind() == Backing.Kind.DEVICE;
         Stage2Entry e = mmio ? mmioEntry(intel, writable, size) : ramEntry(ctx, intel, writable, size);
         String typeWhy = typeReason(ctx, intel, mmio);
-        step(trace, (intel ? "vmx_get_mt_mask: " : "NPT: ") + typeWhy);
-        step(trace, "make_spte: " + U64.size(size) + " " + typeName(e) + " " + e.perms());
+        if (trace != null) {
+            trace.add((intel ? "vmx_get_mt_mask: " : "NPT: ") + typeWhy);
+        }
+        if (trace != null) {
+            trace.add("make_spte: " + U64.size(size) + " " + typeName(e) + " " + e.perms());
+        }
         return new Decision(AccessOutcome.MAPPED, e, size, intel ? S2Rules.X86_EPT : S2Rules.X86_NPT,
                 U64.size(size) + ": " + why + "; " + typeWhy
                         + (ctx.readonlySlot() ? "; KVM_MEM_READONLY: writes are emulated as MMIO"
@@ -139,9 +155,4 @@ final class X86Fault {
         return e.type() + (e.ipat() == null ? "" : e.ipat() ? " IPAT=1" : " IPAT=0");
     }
 
-    private static void step(List<String> trace, String line) {
-        if (trace != null) {
-            trace.add(line);
-        }
-    }
 }
