@@ -52,7 +52,8 @@ public final class EffectiveMapper {
 
         List<Stage2Run> mapped = new ArrayList<>();
         for (Stage2Run r : stage2) {
-            if (r.outcome() == Stage2Run.Outcome.MAPPED) {
+            // Address space 0 only: x86 SMM slots (address space 1) alias the same GPAs.
+            if (r.outcome() == Stage2Run.Outcome.MAPPED && r.addressSpace() == 0) {
                 mapped.add(r);
             }
         }
