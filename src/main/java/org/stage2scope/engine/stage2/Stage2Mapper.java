@@ -139,6 +139,11 @@ public final class Stage2Mapper {
                 if (U64.lt(segLast, blockLast)) {
                     segLast = U64.min(blockLast, l);
                 }
+                if (U64.lt(vmaLast, blockLast)) {
+                    d = new Decision(d.outcome(), d.entry(), d.blockSize(), d.rule(), d.reason()
+                            + "; the block reaches past vm_end " + U64.hex(vma.end())
+                            + " (assumes the guest touches the block's lowest page first, where ALIGN(hva) == hva)");
+                }
                 if (U64.lt(vmaLast, blockLast) && !warnedPast) {
                     warnedPast = true;
                     long gpa = ctx.gpaOf(blockStart);

@@ -97,6 +97,7 @@ class BlockSizeTest {
         assertEquals(4 * G1, runs.get(0).gpa());
         assertEquals(G1 + G1 / 2, runs.get(0).size());
         assertEquals(G1, runs.get(0).s2().blockSize());
+        assertTrue(runs.get(0).reason().contains("lowest page first"), runs.get(0).reason());
         assertEquals(Stage2Run.Outcome.EFAULT, runs.get(1).outcome());
         assertNull(runs.get(1).vma());
         Finding past = res.findings().stream().filter(f -> f.rule().id().equals("s2.pfnmap.block-past-vma")).findFirst().orElseThrow();
