@@ -140,7 +140,8 @@ public final class Stage2Mapper {
                     segLast = U64.min(blockLast, l);
                 }
                 if (U64.lt(vmaLast, blockLast)) {
-                    d = new Decision(d.outcome(), d.entry(), d.blockSize(), d.rule(), d.reason()
+                    // Its own rule keeps this run apart from the windows that stay inside the VMA.
+                    d = new Decision(d.outcome(), d.entry(), d.blockSize(), S2Rules.PFNMAP_BLOCK_PAST_VMA, d.reason()
                             + "; the block reaches past vm_end " + U64.hex(vma.end())
                             + " (assumes the guest touches the block's lowest page first, where ALIGN(hva) == hva)");
                 }

@@ -93,15 +93,20 @@ class BlockSizeTest {
         Stage2Mapper.Result res = Fx.map(Fx.arm(CpuFeature.FWB, CpuFeature.DIC), Fx.vm(), PolicyId.UPSTREAM, List.of(v),
                 Fx.slot(1, 4 * G1, 2 * G1, G1));
         List<Stage2Run> runs = res.runs();
-        assertEquals(2, runs.size());
+        assertEquals(3, runs.size());
         assertEquals(4 * G1, runs.get(0).gpa());
-        assertEquals(G1 + G1 / 2, runs.get(0).size());
-        assertEquals(G1, runs.get(0).s2().blockSize());
-        assertTrue(runs.get(0).reason().contains("lowest page first"), runs.get(0).reason());
-        assertEquals(Stage2Run.Outcome.EFAULT, runs.get(1).outcome());
-        assertNull(runs.get(1).vma());
-        Finding past = res.findings().stream().filter(f -> f.rule().id().equals("s2.pfnmap.block-past-vma")).findFirst().orElseThrow();
-        assertTrue(past.message().contains("0x140000000"), past.message()); // GPA of the block: 5G
+        assertEquals(G1, runs.get(0).size());
+        assertEquals("s2.pfnmap.cacheable", runs.get(0).rule().id());
+        Stage2Run past = runs.get(1);
+        assertEquals(5 * G1, past.gpa());
+        assertEquals(G1 / 2, past.size());
+        assertEquals(G1, past.s2().blockSize());
+        assertEquals("s2.pfnmap.block-past-vma", past.rule().id());
+        assertTrue(past.reason().contains("lowest page first"), past.reason());
+        assertEquals(Stage2Run.Outcome.EFAULT, runs.get(2).outcome());
+        assertNull(runs.get(2).vma());
+        Finding warning = res.findings().stream().filter(f -> f.rule().id().equals("s2.pfnmap.block-past-vma")).findFirst().orElseThrow();
+        assertTrue(warning.message().contains("0x140000000"), warning.message()); // GPA of the block: 5G
     }
 
     @Test
