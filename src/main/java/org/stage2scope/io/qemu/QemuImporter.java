@@ -88,7 +88,14 @@ public final class QemuImporter {
         }
 
         Map<RamBlock, BlockMatcher.Match> matches = BlockMatcher.match(blocks, smaps, report);
-        List<MemslotCall> memslots = memslots(system, blocks, matches, report, inferred);
+        Set<SmapsVma> deviceVmas = new HashSet<>();
+        for (Map.Entry<RamBlock, BlockMatcher.Match> e : matches.entrySet()) {
+            // An unnamed block (a vfio BAR's RAM device) is what a ramd range falls back to, so its VMA stays available.
+            if (!e.getKey().name().isEmpty()) {
+                deviceVmas.add(e.getValue().vma());
+            }
+        }
+        List<MemslotCall> memslots = memslots(system, blocks, matches, smaps, deviceVmas, report, inferred);
 
         Set<RamBlock> mapped = new HashSet<>();
         for (FlatRange r : system.ranges()) {
@@ -99,9 +106,10 @@ public final class QemuImporter {
         }
         Map<SmapsVma, String> roles = new HashMap<>();
         for (Map.Entry<RamBlock, BlockMatcher.Match> e : matches.entrySet()) {
-            roles.put(e.getValue().vma(), "ram block " + e.getKey().name());
-            if (!mapped.contains(e.getKey())) {
-                report.add("ram block " + e.getKey().name() + ": no ram/rom range of the system address space maps it now"
+            roles.put(e.getValue().vma(), "ram block " + e.getKey());
+            boolean slotted = memslots.stream().anyMatch(ms -> e.getValue().vma().contains(ms.hva()));
+            if (!mapped.contains(e.getKey()) && !slotted) {
+                report.add("ram block " + e.getKey() + ": no ram/rom range of the system address space maps it now"
                         + " (a firmware blob or an unassigned BAR); its VMA is kept, no memslot");
             }
         }
@@ -145,7 +153,7 @@ public final class QemuImporter {
     }
 
     private static List<MemslotCall> memslots(FlatView system, List<RamBlock> blocks, Map<RamBlock, BlockMatcher.Match> matches,
-                                              ImportReport report, List<String> inferred) {
+                                              SmapsFile smaps, Set<SmapsVma> usedDeviceVmas, ImportReport report, List<String> inferred) {
         boolean kvmMarked = system.ranges().stream().anyMatch(FlatRange::kvm);
         Set<String> ramRegions = new HashSet<>();
         for (FlatRange r : system.ranges()) {
@@ -168,16 +176,24 @@ public final class QemuImporter {
                 continue;
             }
             RamBlock block = blockFor(r, blocks);
-            if (block == null) {
+            BlockMatcher.Match m = block == null ? null : matches.get(block);
+            if (block == null && r.type().equals("ramd")) {
+                m = deviceVma(r, smaps, usedDeviceVmas);
+                if (m == null) {
+                    report.add(where + ": unmatched, a RAM device region without a named ram block and no unused vfio VMA"
+                            + " (pf io on /dev/vfio/...) of at least " + U64.hex(r.offset() + r.size()) + " bytes; no memslot");
+                    continue;
+                }
+                report.add(where + ": RAM device region with no named ram block (vfio BARs have none); took VMA " + m.vma()
+                        + " (smaps line " + m.vma().line() + "), the lowest unused vfio mapping large enough; correct it if wrong");
+                inferred.add("VMA of " + r.region());
+            } else if (block == null) {
                 report.add(where + ": unmatched, no ram block is named " + r.region() + "; no memslot");
                 continue;
-            }
-            BlockMatcher.Match m = matches.get(block);
-            if (m == null) {
+            } else if (m == null) {
                 report.add(where + ": ram block " + block.name() + " has no VMA; no memslot");
                 continue;
-            }
-            if (U64.addOverflows(r.offset(), r.size()) || U64.lt(block.used(), r.offset() + r.size())) {
+            } else if (U64.addOverflows(r.offset(), r.size()) || U64.lt(block.used(), r.offset() + r.size())) {
                 report.add(where + ": runs past the used length " + U64.hex(block.used()) + " of ram block " + block.name());
             }
             long hva = m.hostBase() + r.offset();
@@ -186,7 +202,7 @@ public final class QemuImporter {
             String label = r.region() + (r.offset() != 0 ? " @" + U64.hex(r.offset()) : "");
             out.add(new MemslotCall(slot, 0, r.start(), r.size(), hva, flags, 0, label));
             String line = "slot " + slot + ": gpa " + U64.hex(r.start()) + " size " + U64.human(r.size()) + " -> hva " + U64.hex(hva)
-                    + " (" + block.name() + " + " + U64.hex(r.offset()) + ")" + (flags.isEmpty() ? "" : " KVM_MEM_READONLY (" + r.type() + ")");
+                    + " (" + (block == null ? r.region() : block.name()) + " + " + U64.hex(r.offset()) + ")" + (flags.isEmpty() ? "" : " KVM_MEM_READONLY (" + r.type() + ")");
             report.add(line);
             if (r.type().equals("rom") && ramRegions.contains(r.region())) {
                 report.add("slot " + slot + ": read-only alias of RAM region " + r.region() + " (like PC PAM shadowing); QEMU's"
@@ -202,6 +218,18 @@ public final class QemuImporter {
             }
         }
         return out;
+    }
+
+    /** A vfio BAR mmap for a RAM device range: the lowest-addressed unused vfio VMA that holds offset + size. */
+    private static BlockMatcher.Match deviceVma(FlatRange r, SmapsFile smaps, Set<SmapsVma> used) {
+        for (SmapsVma v : smaps.vmas()) {
+            if (!used.contains(v) && VmaInference.isVfioBar(v) && !U64.addOverflows(r.offset(), r.size())
+                    && U64.le(r.offset() + r.size(), v.size())) {
+                used.add(v);
+                return new BlockMatcher.Match(v, v.start(), "vfio BAR mmap");
+            }
+        }
+        return null;
     }
 
     /** The flat range's region is its RAM block's name, or the last part of it: QEMU prefixes a device's path ("0000:00:01.0/vga.vram"). */

@@ -15,6 +15,6 @@ import org.stage2scope.model.U64;
 public record RamBlock(int line, String name, long pageSize, long offset, long used, long total, Long hva, Boolean readOnly) {
     @Override
     public String toString() {
-        return name + " (" + U64.human(used) + (used != total ? " of " + U64.human(total) : "") + ")";
+        return (name.isEmpty() ? "(unnamed)" : name) + " (" + U64.human(used) + (used != total ? " of " + U64.human(total) : "") + ")";
     }
 }

@@ -82,9 +82,7 @@ public final class RamblockParser {
                 }
             }
         }
-        if (tokens.isEmpty()) {
-            throw malformed(line, source, lineNo, "it has no block name");
-        }
+        // A block nobody registered for migration (a vfio BAR's RAM device) has an empty idstr: no name.
         return new RamBlock(lineNo, String.join(" ", tokens), pageSize, offset, used, total, hva, ro);
     }
 

@@ -37,6 +37,10 @@ public record SmapsVma(int line, long start, long end, Perms perms, long offset,
         return flags.contains(flag);
     }
 
+    public boolean contains(long hva) {
+        return U64.le(start, hva) && U64.lt(hva, end);
+    }
+
     public boolean isAnonymous() {
         return path.isEmpty();
     }
