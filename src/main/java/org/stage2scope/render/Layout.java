@@ -728,7 +728,7 @@ public final class Layout {
         void connectors() {
             double top = r.slotY() + 1;
             double bottom = r.slotY() + r.slotH() - 1;
-            double lastLabelRight = -1e9;
+            List<Object[]> labels = new ArrayList<>();
             double[][] units = slotUnits();
             double lastH = Double.NaN;
             double lastG = Double.NaN;
@@ -759,16 +759,8 @@ public final class Layout {
                         ok ? t.muted() : t.fill(Style.EFAULT), ok ? t.muted() : t.fill(Style.EFAULT), 1, !ok));
                 double mx = (xs[0] + xs[1] + xs[2] + xs[3]) / 4;
                 double wMid = Math.abs((xs[1] + xs[2]) / 2 - (xs[0] + xs[3]) / 2);
-                double f = r.font() * 0.85;
-                String text = ok ? c.displayName() : c.displayName() + ": " + m.resultName();
-                if (textWidth(text, f) > wMid + 40) {
-                    text = ok ? "slot " + c.slot() : m.resultName();
-                }
-                double tw = textWidth(text, f);
-                if (tw <= wMid + 40 && mx - tw / 2 > lastLabelRight + 6 && mx - tw / 2 >= plotL && mx + tw / 2 <= plotR) {
-                    sc.add(new Scene.Text(mx, r.slotY() + r.slotH() / 2 + f * 0.35, text, f,
-                            ok ? t.foreground() : t.fill(Style.EFAULT), !ok, Scene.Anchor.MIDDLE));
-                    lastLabelRight = mx + tw / 2;
+                if (labels.size() < 400) {
+                    labels.add(new Object[] {mx, wMid, m});
                 }
                 connectorShapes.put(new Ref.MemslotCall(m.index()), new double[][] {xs, ys});
                 double minX = Math.min(xs[0], xs[3]);
@@ -776,6 +768,54 @@ public final class Layout {
                 sc.hit(new Scene.Hit(minX, r.slotY(), Math.max(1, maxX - minX), r.slotH(),
                         new Ref.MemslotCall(m.index()), () -> tooltip(m), st, LANE_SLOT));
             }
+            // Refused calls are labelled first: their errno matters more than an accepted slot's name.
+            labels.sort((a, b) -> Boolean.compare(((MemslotResult) a[2]).ok(), ((MemslotResult) b[2]).ok()));
+            List<double[]> taken = new ArrayList<>();
+            for (Object[] l : labels) {
+                connectorLabel(taken, (Double) l[0], (Double) l[1], (MemslotResult) l[2]);
+            }
+        }
+
+        private void connectorLabel(List<double[]> taken, double mx, double wMid, MemslotResult m) {
+            MemslotCall c = m.call();
+            boolean ok = m.ok();
+            double f = r.font() * 0.85;
+            String text = null;
+            String[] candidates = ok ? new String[] {c.displayName(), "slot " + c.slot()}
+                    : new String[] {c.displayName() + ": " + m.resultName(), "slot " + c.slot() + ": " + m.resultName(),
+                            m.resultName()};
+            for (String cand : candidates) {
+                if (textWidth(cand, f) <= wMid + 40 && free(taken, mx - textWidth(cand, f) / 2 - 6,
+                        mx + textWidth(cand, f) / 2 + 6)) {
+                    text = cand;
+                    break;
+                }
+            }
+            if (text == null) {
+                return;
+            }
+            double tw = textWidth(text, f);
+            if (mx - tw / 2 < plotL || mx + tw / 2 > plotR) {
+                return;
+            }
+            if (!ok) { // a plate keeps the errno readable over the hatching
+                sc.add(rect(mx - tw / 2 - 4, r.slotY() + r.slotH() / 2 - f * 0.75, tw + 8, f * 1.5, t.background()));
+            }
+            sc.add(new Scene.Text(mx, r.slotY() + r.slotH() / 2 + f * 0.35, text, f, t.foreground(), !ok,
+                    Scene.Anchor.MIDDLE));
+            taken.add(new double[] {mx - tw / 2, mx + tw / 2});
+        }
+
+        private boolean free(List<double[]> taken, double a, double b) {
+            if (taken.size() > 200) {
+                return false;
+            }
+            for (double[] t : taken) {
+                if (a < t[1] && t[0] < b) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private double clip(double v) {
