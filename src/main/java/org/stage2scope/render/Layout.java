@@ -496,7 +496,7 @@ public final class Layout {
             for (Stage2Run s : ev.stage2()) {
                 Stage2Entry e = s.s2();
                 String label = e != null ? e.type() : s.outcome().id();
-                String shortLabel = e != null ? shortType(e.type()) : s.outcome().id();
+                String shortLabel = e != null ? e.type() : s.outcome().id();
                 bands.add(new Band(gpa.toUnit(s.gpa()), gpa.endUnit(s.gpa(), s.size()), runStyle(s),
                         label + (s.vma() == null ? "" : "  " + s.vma()), shortLabel, new Ref.GpaRange(s.gpa(), s.size()),
                         () -> tooltip(s), e == null ? 0 : e.blockSize(), s.size()));
@@ -512,7 +512,7 @@ public final class Layout {
             List<Band> bands = new ArrayList<>(ev.effective().size());
             for (EffectiveRun e : ev.effective()) {
                 bands.add(new Band(gpa.toUnit(e.gpa()), gpa.endUnit(e.gpa(), e.size()), classStyle(e.memClass()),
-                        e.name() + (e.stage1Assumed() ? "" : "  (S1 " + e.stage1().id() + ")"), shortType(e.name()),
+                        e.name() + (e.stage1Assumed() ? "" : "  (S1 " + e.stage1().id() + ")"), e.name(),
                         new Ref.GpaRange(e.gpa(), e.size()), () -> tooltip(e), 0, e.size()));
             }
             bands.sort((a, b) -> Double.compare(a.u0(), b.u0()));
@@ -703,7 +703,7 @@ public final class Layout {
             double f = Math.min(r.font(), h * 0.42);
             double avail = cx1 - cx0 - 8;
             String text = null;
-            for (String cand : new String[] {b.label(), b.shortLabel()}) {
+            for (String cand : new String[] {b.label(), b.shortLabel(), shortType(b.shortLabel())}) {
                 if (cand != null && !cand.isEmpty() && textWidth(cand, f) <= avail) {
                     text = cand;
                     break;
@@ -1030,6 +1030,6 @@ public final class Layout {
         if (type.startsWith("Device")) {
             return "Dev";
         }
-        return type.length() > 6 ? type.substring(0, 6) : type;
+        return type;
     }
 }

@@ -110,6 +110,11 @@ public final class MainWindow {
                 super.updateItem(r, empty);
                 getStyleClass().removeAll("finding-error", "finding-warning");
                 setText(empty || r == null ? null : r.toString());
+                setTooltip(empty || r == null ? null : new javafx.scene.control.Tooltip(r.toString()));
+                if (getTooltip() != null) {
+                    getTooltip().setWrapText(true);
+                    getTooltip().setMaxWidth(640);
+                }
                 if (!empty && r != null) {
                     switch (r.severity()) {
                         case ERROR -> getStyleClass().add("finding-error");
@@ -357,7 +362,7 @@ public final class MainWindow {
 
     /** The one-click teaching toggle: FWB/DIC on or off for the host (arm64 only). */
     public void toggleFeature(CpuFeature f, boolean on) {
-        doc.edit((on ? "+" : "-") + f.id(), s -> {
+        doc.edit(f.id() + (on ? " on" : " off"), s -> {
             Host h = s.host();
             return s.withHost(new Host(h.arch(), h.pageSize(), h.vaBits(),
                     InspectorModel.toggle(h.features(), f, on, CpuFeature.class)));

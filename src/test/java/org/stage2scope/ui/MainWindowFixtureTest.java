@@ -66,7 +66,7 @@ class MainWindowFixtureTest {
         assertEquals(List.of(Style.DEVICE, Style.WRITE_BACK, Style.SIGBUS), stage2Styles());
         assertTrue(findingTexts().contains("ERROR  call #1 slot 1 (gpu): EINVAL (none)"), findingTexts().toString());
         assertTrue(window.document().isDirty());
-        assertTrue(robot.lookup("#status").queryLabeled().getText().contains("-FWB"));
+        assertTrue(robot.lookup("#status").queryLabeled().getText().contains("FWB off"));
 
         robot.clickOn("#tb-fwb");
         WaitForAsyncUtils.waitForFxEvents();

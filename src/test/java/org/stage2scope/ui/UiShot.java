@@ -24,13 +24,16 @@ public final class UiShot extends Application {
     @Override
     public void start(Stage stage) {
         boolean fixture = java.util.Arrays.asList(argv).contains("fixture");
+        boolean realOnFixture = java.util.Arrays.asList(argv).contains("engine-fixture");
         boolean stress = java.util.Arrays.asList(argv).contains("stress");
         var stressEval = stress ? Fixtures.stress(32767) : null;
         ScenarioDocument doc = stress ? new ScenarioDocument(s -> stressEval)
                 : fixture ? new ScenarioDocument(Fixtures::fakeEngine) : new ScenarioDocument(Evaluator::evaluate);
         MainWindow w = new MainWindow(doc, stage);
         w.setErrorSink(System.err::println);
-        if (stress) {
+        if (realOnFixture) {
+            doc.load(Fixtures.graceHopperLike(), null);
+        } else if (stress) {
             doc.load(stressEval.scenario(), null);
         } else if (fixture) {
             doc.load(Fixtures.graceHopperLike(), null);
@@ -44,6 +47,9 @@ public final class UiShot extends Application {
         w.show();
         if (java.util.Arrays.asList(argv).contains("select")) {
             w.bandView().selectionProperty().set(new org.stage2scope.engine.Ref.MemslotCall(1));
+        }
+        if (java.util.Arrays.asList(argv).contains("nofwb")) {
+            w.toggleFeature(org.stage2scope.model.CpuFeature.FWB, false);
         }
         if (java.util.Arrays.asList(argv).contains("zoom")) {
             w.bandView().selectionProperty().set(new org.stage2scope.engine.Ref.Vma(0));
