@@ -40,6 +40,19 @@ public final class ScenarioDocument {
     private final Deque<Scenario> undo = new ArrayDeque<>();
     private final Deque<Scenario> redo = new ArrayDeque<>();
     private Scenario saved;
+    private int generation;
+
+    /** Scenarios with at least this many memslot calls are evaluated off the UI thread. */
+    static final int ASYNC_MEMSLOTS = 2000;
+    private static final java.util.concurrent.ExecutorService BACKGROUND =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "stage2scope-evaluate");
+                t.setDaemon(true);
+                return t;
+            });
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    /** Posts to the UI thread; null evaluates synchronously (tests, tools). */
+    private java.util.function.Consumer<Runnable> uiThread;
     private List<long[]> changed = List.of();
 
     public ScenarioDocument() {
@@ -48,7 +61,16 @@ public final class ScenarioDocument {
 
     /** @param engine how to evaluate; tests may pass a fixture */
     public ScenarioDocument(Function<Scenario, Evaluation> engine) {
+        this(engine, null);
+    }
+
+    /**
+     * @param uiThread how to post a background result to the UI thread (Platform::runLater in the app);
+     *                 null keeps every evaluation synchronous
+     */
+    public ScenarioDocument(Function<Scenario, Evaluation> engine, java.util.function.Consumer<Runnable> uiThread) {
         this.engine = engine;
+        this.uiThread = uiThread;
         file.addListener((o, a, b) -> updateTitle());
         dirty.addListener((o, a, b) -> updateTitle());
         scenario.addListener((o, a, b) -> updateTitle());
@@ -87,6 +109,11 @@ public final class ScenarioDocument {
         return dirty.get();
     }
 
+    /** True while a big scenario is being evaluated in the background. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty canUndoProperty() {
         return canUndo.getReadOnlyProperty();
     }
@@ -118,7 +145,7 @@ public final class ScenarioDocument {
         changed = List.of();
         set(s, false);
         dirty.set(false);
-        if (evaluation.get() != null) {
+        if (evaluation.get() != null && !busy.get()) {
             message.set(path == null ? "Opened " + s.name() : "Opened " + path.getFileName());
         }
     }
@@ -180,19 +207,50 @@ public final class ScenarioDocument {
     }
 
     private void set(Scenario s, boolean diff) {
-        Evaluation old = evaluation.get();
-        Evaluation now;
-        try {
-            now = engine.apply(s);
-        } catch (RuntimeException e) {
-            now = null;
-            message.set("The engine could not evaluate this scenario: " + e.getMessage());
+        int gen = ++generation;
+        canUndo.set(!undo.isEmpty());
+        canRedo.set(!redo.isEmpty());
+        if (uiThread == null || s.memslots().size() < ASYNC_MEMSLOTS) {
+            Object r = evaluate(s);
+            apply(gen, s, diff, r);
+            return;
         }
+        // A big scenario takes the engine hundreds of milliseconds: evaluate off the UI thread and keep
+        // the last picture until the new one is ready; a newer edit makes this result stale.
+        scenario.set(s);
+        dirty.set(!s.equals(saved));
+        busy.set(true);
+        message.set("Evaluating " + s.memslots().size() + " memslot calls\u2026");
+        BACKGROUND.execute(() -> {
+            Object r = evaluate(s);
+            uiThread.accept(() -> apply(gen, s, diff, r));
+        });
+    }
+
+    /** The evaluation, or the failure message as a String. */
+    private Object evaluate(Scenario s) {
+        try {
+            return engine.apply(s);
+        } catch (RuntimeException e) {
+            return "The engine could not evaluate this scenario: " + e.getMessage();
+        }
+    }
+
+    private void apply(int gen, Scenario s, boolean diff, Object result) {
+        if (gen != generation) {
+            return;
+        }
+        Evaluation old = evaluation.get();
+        Evaluation now = result instanceof Evaluation e ? e : null;
+        if (result instanceof String msg) {
+            message.set(msg);
+        } else if (busy.get()) {
+            message.set("Evaluated " + s.memslots().size() + " memslot calls");
+        }
+        busy.set(false);
         changed = diff && old != null && now != null ? changedRuns(old, now) : List.of();
         scenario.set(s);
         evaluation.set(now);
-        canUndo.set(!undo.isEmpty());
-        canRedo.set(!redo.isEmpty());
         dirty.set(!s.equals(saved));
     }
 

@@ -109,4 +109,29 @@ class ScenarioDocumentTest {
         assertEquals(Stage1Attr.Pat.class, ArchSwitch.stage1(new Stage1Attr.Mair(0xff), Arch.X86_INTEL).getClass());
         assertEquals(new Stage1Attr.Pat(X86MemType.WB), ArchSwitch.stage1(new Stage1Attr.Mair(0xf0), Arch.X86_INTEL));
     }
+
+    @Test
+    void bigScenariosEvaluateInTheBackgroundAndStaleResultsAreDropped() throws Exception {
+        var big = Fixtures.stress(ScenarioDocument.ASYNC_MEMSLOTS);
+        java.util.concurrent.BlockingQueue<Runnable> ui = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        ScenarioDocument d = new ScenarioDocument(s -> {
+            calls.incrementAndGet();
+            return new org.stage2scope.engine.Evaluation(s, s.vm().policy(), big.memslotCalls(), big.stage2(),
+                    big.effective(), List.of(), List.of());
+        }, ui::add);
+        d.load(big.scenario(), null);
+        assertTrue(d.busyProperty().get());
+        assertNull(d.evaluation(), "nothing shown until the background result arrives");
+        d.edit("-FWB", ScenarioDocumentTest::noFwb); // makes the first result stale
+        Runnable first = ui.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+        first.run();
+        assertNull(d.evaluation(), "a stale result is dropped");
+        assertTrue(d.busyProperty().get());
+        ui.poll(10, java.util.concurrent.TimeUnit.SECONDS).run();
+        assertFalse(d.busyProperty().get());
+        assertFalse(d.evaluation().scenario().host().has(CpuFeature.FWB));
+        assertEquals(2, calls.get());
+        assertEquals("Evaluated 2000 memslot calls", d.messageProperty().get());
+    }
 }

@@ -40,7 +40,10 @@ public final class UiBench {
                 System.out.println(s.fileName() + ": " + e.getMessage());
             }
         }
+        toggle("test scenario graceHopperLike (real engine)", Fixtures.graceHopperLike());
+        toggle("32767 x 4 KiB slots, one VMA (real engine)", Fixtures.stress(32767).scenario());
         stress("fixture: 32767 x 4 KiB slots", Fixtures.stress(32767));
+        stress("real engine: 32767 x 4 KiB slots", Evaluator.evaluate(Fixtures.stress(32767).scenario()));
         for (Sample s : samples) {
             if (s.fileName().contains("stress")) {
                 try {
