@@ -17,10 +17,11 @@ public final class Cli {
             "  check FILE [--policy ID] [--format text|json]",
             "                                    evaluate a scenario: memslot calls, stage-2 map, effective types",
             "  compare FILE [--format text|json] the five cacheable-PFNMAP policies side by side",
-            "  table --arch arm64 [--fwb] | --arch x86-intel",
+            "  table --arch arm64 [--fwb] [--all] | --arch x86-intel | --arch x86-amd",
             "                                    the stage-1 x stage-2 combination table as CSV",
             "  memtype --arch arm64 --s1 0x4f --s2 0b0111 [--fwb]",
             "  memtype --arch x86-intel --ept WB --ipat 0 --pat WC",
+            "  memtype --arch x86-amd --npt WB --pat UC",
             "                                    one cell of that table, with its reason",
             "  --help                            this text",
             "policies: pre-6.17, upstream, v6-enable-flag, force-flag, force-flag-strict");

@@ -1,0 +1,27 @@
+package org.stage2scope.engine.memslot;
+
+import org.stage2scope.engine.ChangeKind;
+import org.stage2scope.engine.policy.Policy;
+import org.stage2scope.model.MemslotCall;
+import org.stage2scope.model.Scenario;
+
+/** kvm_arch_prepare_memory_region: the architecture's last word on a change the generic code accepted. */
+interface ArchPrepare {
+
+    /** What the hook decided: a refusal, or null and a sentence for the acceptance's explanation. */
+    record Prepared(Refusal refusal, String note) {
+        static Prepared ok(String note) {
+            return new Prepared(null, note);
+        }
+
+        static Prepared refused(Refusal refusal) {
+            return new Prepared(refusal, "");
+        }
+    }
+
+    Prepared prepare(ChangeKind change, MemslotCall call);
+
+    static ArchPrepare of(Scenario scenario, Policy policy) {
+        return scenario.host().arch().isX86() ? new X86Prepare(scenario) : new Arm64Prepare(scenario, policy);
+    }
+}

@@ -1,0 +1,112 @@
+package org.stage2scope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TableCommandTest {
+
+    private String out;
+    private String err;
+
+    private int run(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int rc = TableCommand.run(List.of(args), new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8));
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return rc;
+    }
+
+    private List<String> lines() {
+        return out.lines().toList();
+    }
+
+    @Test
+    void arm64WithoutFwbHasEighteenBytesTimesSixteenMemAttrs() {
+        assertEquals(0, run("--arch", "arm64"));
+        List<String> lines = lines();
+        assertEquals("s1,s2,fwb,result", lines.get(0));
+        assertEquals(1 + 18 * 16, lines.size());
+        assertTrue(lines.contains("0x0c,0b0101,false,0x0c"), "S1 Device-GRE + S2 NC stays GRE");
+        assertTrue(lines.contains("0xff,0b0101,false,0x44"));
+        assertTrue(lines.contains("0xff,0b1110,false,0xfb"));
+        assertTrue(lines.contains("0xf0,0b1111,false,0xf0"));
+        assertTrue(lines.contains("0xff,0b1000,false,RESERVED"));
+        assertEquals("", err);
+    }
+
+    @Test
+    void arm64WithFwbCoversTheEightFwbEncodings() {
+        assertEquals(0, run("--arch", "arm64", "--fwb"));
+        List<String> lines = lines();
+        assertEquals("s1,s2,fwb,result", lines.get(0));
+        assertEquals(1 + 18 * 8, lines.size());
+        assertTrue(lines.contains("0x44,0b0110,true,0xff"), "force write-back");
+        assertTrue(lines.contains("0x00,0b0110,true,0xff"));
+        assertTrue(lines.contains("0x08,0b0101,true,0x08"), "S2 NC keeps S1 Device");
+        assertTrue(lines.contains("0x00,0b0001,true,0x00"), "both Device: the stronger");
+        assertTrue(lines.contains("0xff,0b0100,true,RESERVED"));
+        assertTrue(lines.contains("0xb4,0b0111,true,0xb4"));
+    }
+
+    @Test
+    void arm64AllCoversEveryByte() {
+        assertEquals(0, run("--all", "--arch", "arm64"));
+        assertEquals(1 + 256 * 16, lines().size());
+        assertTrue(lines().contains("0x02,0b1111,false,RESERVED"));
+    }
+
+    @Test
+    void intelHasSixtyRowsInTableOrder() {
+        assertEquals(0, run("--arch", "x86-intel"));
+        List<String> lines = lines();
+        assertEquals("ept,ipat,pat,result", lines.get(0));
+        assertEquals(1 + 5 * 2 * 6, lines.size());
+        assertEquals("UC,0,UC,UC", lines.get(1));
+        assertEquals("UC,0,WC,WC", lines.get(3));
+        assertTrue(lines.contains("WB,1,UC,WB"));
+        assertTrue(lines.contains("WB,0,UC-,UC"));
+        assertTrue(lines.contains("WP,0,UC-,WC"));
+        assertEquals("WB,1,WB,WB", lines.get(60));
+    }
+
+    @Test
+    void amdHasThirtyModelledRows() {
+        assertEquals(0, run("--arch", "x86-amd"));
+        List<String> lines = lines();
+        assertEquals("npt,pat,result", lines.get(0));
+        assertEquals(1 + 30, lines.size());
+        assertTrue(lines.contains("WB,UC,UC"));
+        assertTrue(lines.contains("UC,WC,WC"));
+        assertTrue(lines.contains("WB,UC-,UC"));
+    }
+
+    @Test
+    void unknownArchOrOptionIsAUsageError() {
+        assertEquals(1, run("--arch", "riscv"));
+        assertTrue(err.contains("--arch: \"riscv\" is not an architecture"), err);
+        assertEquals("", out);
+        assertEquals(1, run("--arch", "arm64", "--bogus"));
+        assertTrue(err.contains("unknown option \"--bogus\""), err);
+        assertEquals(1, run("--arch", "x86-intel", "--fwb"));
+        assertTrue(err.contains("--fwb does not apply"), err);
+        assertEquals(1, run());
+        assertTrue(err.contains("--arch is required"), err);
+    }
+
+    @Test
+    void reachableThroughTheCliDispatcher() {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        int rc = Cli.run(new String[] {"table", "--arch", "x86-amd"}, new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertEquals(0, rc);
+        assertTrue(o.toString(StandardCharsets.UTF_8).startsWith("npt,pat,result\n"));
+    }
+}
