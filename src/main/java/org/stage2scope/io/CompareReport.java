@@ -159,24 +159,31 @@ public final class CompareReport {
         evaluations.forEach(e -> e.stage2().forEach(r -> spaces.add(r.addressSpace())));
         List<Row> rows = new ArrayList<>();
         for (int as : spaces) {
+            List<List<Stage2Run>> perPolicy = new ArrayList<>();
             TreeSet<BigInteger> bounds = new TreeSet<>();
             for (Evaluation e : evaluations) {
+                List<Stage2Run> runs = new ArrayList<>();
                 for (Stage2Run r : e.stage2()) {
                     if (r.addressSpace() == as) {
-                        BigInteger start = ReportValues.unsigned(r.gpa());
-                        bounds.add(start);
-                        bounds.add(start.add(ReportValues.unsigned(r.size())));
+                        runs.add(r);
+                        bounds.add(start(r));
+                        bounds.add(end(r));
                     }
                 }
+                runs.sort((a, b) -> U64.compare(a.gpa(), b.gpa()));
+                perPolicy.add(runs);
             }
+            // One sweep over the boundaries; each policy's runs are disjoint (slots of one address
+            // space never overlap), so a cursor per policy finds the run covering each interval.
+            int[] cursor = new int[evaluations.size()];
             BigInteger runStart = null;
             List<StageCell> runCells = null;
             BigInteger prev = null;
             for (BigInteger b : bounds) {
                 if (prev != null) {
                     List<StageCell> cells = new ArrayList<>();
-                    for (Evaluation e : evaluations) {
-                        cells.add(cellAt(e, as, prev));
+                    for (int p = 0; p < perPolicy.size(); p++) {
+                        cells.add(cellAt(perPolicy.get(p), cursor, p, prev));
                     }
                     boolean empty = cells.stream().allMatch(c -> c.outcome().equals("none"));
                     if (runCells != null && (empty || !cells.equals(runCells))) {
@@ -197,6 +204,14 @@ public final class CompareReport {
         return rows;
     }
 
+    private static BigInteger start(Stage2Run r) {
+        return ReportValues.unsigned(r.gpa());
+    }
+
+    private static BigInteger end(Stage2Run r) {
+        return start(r).add(ReportValues.unsigned(r.size()));
+    }
+
     private static Row stageRow(int as, BigInteger start, BigInteger end, List<StageCell> cells) {
         List<String> text = cells.stream().map(StageCell::text).toList();
         List<Object> json = new ArrayList<>();
@@ -207,17 +222,16 @@ public final class CompareReport {
                 differs(text));
     }
 
-    private static StageCell cellAt(Evaluation e, int as, BigInteger gpa) {
-        for (Stage2Run r : e.stage2()) {
-            if (r.addressSpace() != as) {
-                continue;
-            }
-            BigInteger start = ReportValues.unsigned(r.gpa());
-            if (start.compareTo(gpa) <= 0 && gpa.compareTo(start.add(ReportValues.unsigned(r.size()))) < 0) {
-                return r.s2() == null
-                        ? new StageCell(r.outcome().id(), r.slot(), null, null)
-                        : new StageCell(r.outcome().id(), r.slot(), r.s2().type(), U64.size(r.s2().blockSize()));
-            }
+    /** The cell of policy {@code p} at {@code gpa}; advances that policy's cursor past runs ending at or before it. */
+    private static StageCell cellAt(List<Stage2Run> runs, int[] cursor, int p, BigInteger gpa) {
+        while (cursor[p] < runs.size() && end(runs.get(cursor[p])).compareTo(gpa) <= 0) {
+            cursor[p]++;
+        }
+        if (cursor[p] < runs.size() && start(runs.get(cursor[p])).compareTo(gpa) <= 0) {
+            Stage2Run r = runs.get(cursor[p]);
+            return r.s2() == null
+                    ? new StageCell(r.outcome().id(), r.slot(), null, null)
+                    : new StageCell(r.outcome().id(), r.slot(), r.s2().type(), U64.size(r.s2().blockSize()));
         }
         return new StageCell("none", null, null, null);
     }
