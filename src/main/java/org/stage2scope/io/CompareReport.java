@@ -127,12 +127,22 @@ public final class CompareReport {
     static List<Row> memslotRows(List<Evaluation> evaluations) {
         List<Row> rows = new ArrayList<>();
         List<MemslotCall> calls = evaluations.get(0).scenario().memslots();
+        List<MemslotResult[]> byIndex = new ArrayList<>();
+        for (Evaluation e : evaluations) {
+            MemslotResult[] a = new MemslotResult[calls.size()];
+            for (MemslotResult r : e.memslotCalls()) {
+                if (r.index() >= 0 && r.index() < a.length) {
+                    a[r.index()] = r;
+                }
+            }
+            byIndex.add(a);
+        }
         for (int i = 0; i < calls.size(); i++) {
             MemslotCall c = calls.get(i);
             List<String> cells = new ArrayList<>();
             List<Object> json = new ArrayList<>();
-            for (Evaluation e : evaluations) {
-                MemslotResult r = find(e.memslotCalls(), i);
+            for (MemslotResult[] results : byIndex) {
+                MemslotResult r = results[i];
                 String cell = r == null ? "not replayed" : r.resultName();
                 cells.add(cell);
                 json.add(r == null ? null : JsonPrinter.obj().put("change", r.change() == null ? null : r.change().name())
@@ -142,15 +152,6 @@ public final class CompareReport {
                     c.label(), String.valueOf(c.slot()), String.valueOf(c.addressSpace())}, json, cells, differs(cells)));
         }
         return rows;
-    }
-
-    private static MemslotResult find(List<MemslotResult> results, int index) {
-        for (MemslotResult r : results) {
-            if (r.index() == index) {
-                return r;
-            }
-        }
-        return null;
     }
 
     /** key: gpa start, gpa end (exclusive), size, addressSpace. */
@@ -240,12 +241,22 @@ public final class CompareReport {
     static List<Row> accessRows(List<Evaluation> evaluations) {
         List<Row> rows = new ArrayList<>();
         List<GuestAccess> accesses = evaluations.get(0).scenario().guest().accesses();
+        List<AccessResult[]> byIndex = new ArrayList<>();
+        for (Evaluation e : evaluations) {
+            AccessResult[] a = new AccessResult[accesses.size()];
+            for (AccessResult r : e.accesses()) {
+                if (r.index() >= 0 && r.index() < a.length) {
+                    a[r.index()] = r;
+                }
+            }
+            byIndex.add(a);
+        }
         for (int i = 0; i < accesses.size(); i++) {
             GuestAccess a = accesses.get(i);
             List<String> cells = new ArrayList<>();
             List<Object> json = new ArrayList<>();
-            for (Evaluation e : evaluations) {
-                AccessResult r = findAccess(e.accesses(), i);
+            for (AccessResult[] results : byIndex) {
+                AccessResult r = results[i];
                 String outcome = r == null ? "not simulated" : ReportValues.outcome(r.outcome());
                 String type = r == null || r.s2() == null ? null : r.s2().type();
                 cells.add(type == null ? outcome : outcome + " " + type);
@@ -254,15 +265,6 @@ public final class CompareReport {
             rows.add(new Row(new String[] {String.valueOf(i), U64.hex(a.gpa()), a.kind().id(), a.label()}, json, cells, differs(cells)));
         }
         return rows;
-    }
-
-    private static AccessResult findAccess(List<AccessResult> results, int index) {
-        for (AccessResult r : results) {
-            if (r.index() == index) {
-                return r;
-            }
-        }
-        return null;
     }
 
     private static boolean differs(List<String> cells) {
