@@ -19,8 +19,9 @@ import java.util.Map;
  * rewritten into plain sentences; its location becomes the exception's line and column.
  */
 final class LocatedJsonParser {
+    static final int MAX_DEPTH = 200;
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .build();
 
     private final String source;
@@ -126,6 +127,15 @@ final class LocatedJsonParser {
         int nl = m.indexOf('\n');
         if (nl >= 0) {
             m = m.substring(0, nl);
+        }
+        if (m.contains("maybe a (non-standard) comment")) {
+            return "comments are not allowed in JSON";
+        }
+        if (m.startsWith("Illegal unquoted character")) {
+            return "a control character (such as a raw line break or tab) inside a string must be escaped, e.g. \\n or \\t";
+        }
+        if (m.startsWith("Document nesting depth")) {
+            return "arrays and objects are nested more than " + MAX_DEPTH + " levels deep; a scenario needs no more than 5";
         }
         m = m.replaceAll(" \\(code \\d+\\)", "")
                 .replaceAll("\\(CTRL-CHAR, code \\d+\\)", "a control character")

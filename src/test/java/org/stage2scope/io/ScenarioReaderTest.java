@@ -355,4 +355,13 @@ class ScenarioReaderTest {
         assertEquals(MemType.MT_NORMAL, s.vmas().get(1).memType());
         assertEquals(Set.of(VmFlag.VM_PFNMAP, VmFlag.VM_IO, VmFlag.VM_DONTEXPAND, VmFlag.VM_DONTDUMP), s.vmas().get(1).flags());
     }
+
+    @Test
+    void jacksonJargonIsRewrittenPlainly() {
+        assertEquals("t.json:1:38: malformed JSON: comments are not allowed in JSON", fail(HEAD + ", /* c */ \"name\": \"x\"}").getMessage());
+        assertTrue(fail(HEAD + ", \"name\": \"a\nb\"}").getMessage()
+                .endsWith("malformed JSON: a control character (such as a raw line break or tab) inside a string must be escaped, e.g. \\n or \\t"));
+        assertEquals("t.json: malformed JSON: arrays and objects are nested more than 200 levels deep; a scenario needs no more than 5",
+                fail("[".repeat(300)).getMessage());
+    }
 }
