@@ -23,6 +23,8 @@ public final class Cli {
             "  memtype --arch x86-intel --ept WB --ipat 0 --pat WC",
             "  memtype --arch x86-amd --npt WB --pat UC",
             "                                    one cell of that table, with its reason",
+            "  import --smaps FILE --monitor FILE [--arch ID] [--all-vmas] [-o OUT.json]",
+            "                                    build a scenario from a running QEMU's smaps and info mtree -f / info ramblock",
             "  --help                            this text",
             "policies: pre-6.17, upstream, v6-enable-flag, force-flag, force-flag-strict");
 
@@ -34,6 +36,7 @@ public final class Cli {
             case "compare" -> CompareCommand.run(rest, out, err);
             case "table" -> TableCommand.run(rest, out, err);
             case "memtype" -> MemtypeCommand.run(rest, out, err);
+            case "import" -> ImportCommand.run(rest, out, err);
             case "--help", "-h", "help" -> {
                 out.println(USAGE);
                 yield 0;

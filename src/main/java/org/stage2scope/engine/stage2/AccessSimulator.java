@@ -1,0 +1,105 @@
+package org.stage2scope.engine.stage2;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.stage2scope.engine.AccessOutcome;
+import org.stage2scope.engine.AccessResult;
+import org.stage2scope.engine.Rule;
+import org.stage2scope.engine.memslot.ActiveSlot;
+import org.stage2scope.engine.policy.Policy;
+import org.stage2scope.model.GuestAccess;
+import org.stage2scope.model.Host;
+import org.stage2scope.model.MemslotFlag;
+import org.stage2scope.model.U64;
+import org.stage2scope.model.Vm;
+import org.stage2scope.model.Vma;
+
+/**
+ * The guest's listed accesses, each a first touch that takes a stage-2 fault:
+ * kvm_handle_guest_abort (memslot, READONLY, IPA range) then the fault path of Stage2Mapper.
+ * Every step is recorded in the trace, in kernel order.
+ */
+public final class AccessSimulator {
+    private AccessSimulator() {}
+
+    public static List<AccessResult> simulate(Host host, Vm vm, Policy policy, VmaIndex vmas, List<ActiveSlot> slots,
+                                              List<GuestAccess> accesses) {
+        List<AccessResult> out = new ArrayList<>(accesses.size());
+        for (int i = 0; i < accesses.size(); i++) {
+            out.add(one(host, vm, policy, vmas, slots, i, accesses.get(i)));
+        }
+        return out;
+    }
+
+    private static AccessResult one(Host host, Vm vm, Policy policy, VmaIndex vmas, List<ActiveSlot> slots, int index,
+                                    GuestAccess a) {
+        List<String> trace = new ArrayList<>();
+        boolean x86 = host.arch().isX86();
+        String entry = x86 ? "kvm_tdp_page_fault" : "kvm_handle_guest_abort";
+        trace.add(entry + ": " + a.kind().id() + " fault at GPA " + U64.hex(a.gpa()));
+        if (!x86 && !U64.lt(a.gpa(), 1L << vm.ipaBits())) {
+            trace.add("kvm_handle_guest_abort: IPA at or above 2^" + vm.ipaBits() + " (the VM's IPA size) -> abort injected");
+            return result(index, a, AccessOutcome.ABORT_INJECTED, null, S2Rules.ACCESS_IPA_RANGE,
+                    "GPA " + U64.hex(a.gpa()) + " lies beyond the VM's " + vm.ipaBits()
+                            + "-bit IPA space: KVM injects an abort into the guest", trace);
+        }
+        ActiveSlot slot = find(slots, a.gpa());
+        if (slot == null) {
+            trace.add("gfn_to_memslot: no memslot covers GPA " + U64.hex(a.gpa()));
+            if (!x86 && a.kind() == GuestAccess.Kind.EXEC) {
+                trace.add("kvm_handle_guest_abort: instruction abort outside any memslot -> -ENOEXEC -> kvm_inject_sea_iabt");
+                return result(index, a, AccessOutcome.ABORT_INJECTED, null, S2Rules.ACCESS_NO_SLOT_IABT,
+                        "no memslot at GPA " + U64.hex(a.gpa()) + " and the access is an instruction fetch: an external abort is injected into the guest",
+                        trace);
+            }
+            trace.add(x86 ? "kvm_handle_noslot_fault: emulate as MMIO -> KVM_EXIT_MMIO" : "io_mem_abort: KVM_EXIT_MMIO to the VMM");
+            return result(index, a, AccessOutcome.MMIO_EXIT, null, x86 ? S2Rules.X86_ACCESS_NO_SLOT : S2Rules.ACCESS_NO_SLOT_MMIO,
+                    "no memslot at GPA " + U64.hex(a.gpa()) + ": the VMM emulates the access (KVM_EXIT_MMIO)"
+                            + (x86 && a.kind() == GuestAccess.Kind.EXEC ? "; an instruction fetch from MMIO cannot be emulated" : ""),
+                    trace);
+        }
+        trace.add("gfn_to_memslot: " + slot.call().displayName() + " (GPA " + U64.hex(slot.gpa()) + " + " + U64.size(slot.size()) + ")");
+        if (a.kind() == GuestAccess.Kind.WRITE && slot.has(MemslotFlag.KVM_MEM_READONLY)) {
+            trace.add((x86 ? "kvm_faultin_pfn" : "kvm_handle_guest_abort") + ": write to a KVM_MEM_READONLY memslot -> "
+                    + (x86 ? "emulated as MMIO" : "io_mem_abort") + ": KVM_EXIT_MMIO");
+            return result(index, a, AccessOutcome.MMIO_EXIT, null, x86 ? S2Rules.X86_ACCESS_READONLY : S2Rules.ACCESS_READONLY_MMIO,
+                    "write to " + slot.call().displayName() + ", which is KVM_MEM_READONLY: the VMM sees it as an MMIO write",
+                    trace);
+        }
+        long hva = slot.hva() + (a.gpa() - slot.gpa());
+        if (!slot.has(MemslotFlag.KVM_MEM_GUEST_MEMFD)) {
+            trace.add("gfn_to_hva_memslot_prot: HVA " + U64.hex(hva));
+        }
+        int vi = slot.has(MemslotFlag.KVM_MEM_GUEST_MEMFD) ? -1 : vmas.lookup(hva);
+        Vma vma = vi < 0 ? null : vmas.vma(vi);
+        Set<Long> poison = vi < 0 ? Set.of() : toSet(vmas.poisonedPages(vi, host.pageSize().pageSize()));
+        FaultContext ctx = new FaultContext(host, vm, policy, slot, vma, poison);
+        Decision d = Stage2Mapper.fault(ctx, hva, a.kind(), trace);
+        return result(index, a, d.outcome(), d.entry(), d.rule(), d.reason(), trace);
+    }
+
+    private static Set<Long> toSet(long[] pages) {
+        Set<Long> s = new java.util.HashSet<>();
+        for (long p : pages) {
+            s.add(p);
+        }
+        return s;
+    }
+
+    /** The address-space-0 memslot containing the GPA (gfn_to_memslot), or null. */
+    static ActiveSlot find(List<ActiveSlot> slots, long gpa) {
+        for (ActiveSlot s : slots) {
+            if (s.addressSpace() == 0 && s.size() != 0 && U64.le(s.gpa(), gpa) && U64.fits(s.gpa(), s.size())
+                    && U64.le(gpa, U64.last(s.gpa(), s.size()))) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static AccessResult result(int index, GuestAccess a, AccessOutcome o, org.stage2scope.engine.Stage2Entry e, Rule rule,
+                                       String why, List<String> trace) {
+        return new AccessResult(index, a, o, e, rule, why, trace);
+    }
+}
