@@ -1,12 +1,201 @@
 package org.stage2scope.io;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.stage2scope.engine.AccessResult;
+import org.stage2scope.engine.EffectiveRun;
 import org.stage2scope.engine.Evaluation;
+import org.stage2scope.engine.Finding;
+import org.stage2scope.engine.MemslotResult;
+import org.stage2scope.engine.Severity;
+import org.stage2scope.engine.Stage2Entry;
+import org.stage2scope.engine.Stage2Run;
+import org.stage2scope.model.Host;
+import org.stage2scope.model.MemslotCall;
+import org.stage2scope.model.Named;
+import org.stage2scope.model.Scenario;
+import org.stage2scope.model.U64;
+import org.stage2scope.model.Vm;
 
-/** Scaffold with the pinned signature; replaced by the readable text report (issue 3). */
+/**
+ * The report a kernel engineer reads in a terminal: what was simulated, what each memslot ioctl
+ * returned, the stage-2 map KVM would build, the effective memory types, each access with its
+ * decision trace, and the findings by severity.
+ */
 public final class ReportText {
+    static final int WIDTH = 100;
+
     private ReportText() {}
 
-    public static String render(Evaluation evaluation) {
-        throw new UnsupportedOperationException("scaffold: text report not built yet");
+    public static String render(Evaluation ev) {
+        StringBuilder sb = new StringBuilder();
+        header(sb, ev);
+        memslots(sb, ev);
+        stage2(sb, ev);
+        effective(sb, ev);
+        accesses(sb, ev);
+        findings(sb, ev);
+        return sb.toString();
+    }
+
+    private static void header(StringBuilder sb, Evaluation ev) {
+        Scenario s = ev.scenario();
+        Host h = s.host();
+        Vm vm = s.vm();
+        sb.append("Stage2Scope report: ").append(s.name().isEmpty() ? "(unnamed scenario)" : s.name()).append('\n');
+        String features = h.features().isEmpty() ? "none" : ids(h.features());
+        sb.append("  host    ").append(h.arch().id()).append(", ").append(h.pageSize().id()).append(" pages, ")
+                .append(h.vaBits()).append("-bit user VA, features: ").append(features).append('\n');
+        StringBuilder vmLine = new StringBuilder("  vm      ").append(vm.ipaBits()).append("-bit IPA");
+        if (h.arch().isX86()) {
+            vmLine.append(", quirks: ").append(vm.quirks().isEmpty() ? "none" : ids(vm.quirks()))
+                    .append(", non-coherent DMA: ").append(vm.noncoherentDma() ? "yes" : "no");
+        } else {
+            vmLine.append(", MTE ").append(vm.mte() ? "on" : "off");
+        }
+        sb.append(vmLine).append('\n');
+        sb.append("  policy  ").append(ev.policy().id()).append(": ").append(ev.policy().summary()).append('\n');
+    }
+
+    private static void memslots(StringBuilder sb, Evaluation ev) {
+        section(sb, "Memslot calls (KVM_SET_USER_MEMORY_REGION2, in order)");
+        if (ev.memslotCalls().isEmpty()) {
+            sb.append("  none\n");
+            return;
+        }
+        TextTable t = new TextTable("#", "slot", "gpa", "size", "hva", "flags", "change", "result", "rule");
+        for (MemslotResult r : ev.memslotCalls()) {
+            MemslotCall c = r.call();
+            t.row(r.index(), slotName(c), U64.hex(c.gpa()), U64.size(c.size()), U64.hex(c.hva()), flags(c),
+                    r.change() == null ? "-" : r.change().name(), r.resultName(), r.rule().id());
+        }
+        t.appendTo(sb, "  ");
+        sb.append('\n');
+        for (MemslotResult r : ev.memslotCalls()) {
+            String label = r.call().label().isEmpty() ? "" : " (" + r.call().label() + ")";
+            TextTable.wrap(sb, "#" + r.index() + label + " " + r.resultName() + ": " + r.explanation(), "  ", "      ", WIDTH);
+        }
+    }
+
+    private static void stage2(StringBuilder sb, Evaluation ev) {
+        section(sb, "Stage-2 map (every page of each accepted slot touched by reads and writes)");
+        if (ev.stage2().isEmpty()) {
+            sb.append("  no accepted memslot maps anything\n");
+            return;
+        }
+        boolean x86 = ev.scenario().host().arch().isX86();
+        TextTable t = new TextTable("gpa start", "gpa end", "size", "slot", "vma", "outcome", "type",
+                x86 ? "ipat" : "MemAttr", "perms", "block", "cache maintenance");
+        for (Stage2Run r : ev.stage2()) {
+            Stage2Entry e = r.s2();
+            String slot = r.addressSpace() == 0 ? String.valueOf(r.slot()) : r.addressSpace() + ":" + r.slot();
+            t.row(U64.hex(r.gpa()), ReportValues.endHex(r.gpa(), r.size()), U64.size(r.size()), slot,
+                    r.vma() == null ? "(no VMA)" : r.vma(), r.outcome().id(),
+                    e == null ? null : e.type(),
+                    e == null ? null : x86 ? (e.ipat() == null ? null : e.ipat() ? "1" : "0") : Stage2Entry.bits(e.memAttr()),
+                    e == null ? null : e.perms(), e == null ? null : U64.size(e.blockSize()), e == null ? null : maintenance(e));
+        }
+        t.appendTo(sb, "  ");
+        sb.append('\n');
+        for (Stage2Run r : ev.stage2()) {
+            TextTable.wrap(sb, U64.hex(r.gpa()) + " " + r.outcome().id() + ": " + r.reason() + " [" + r.rule().id() + "]",
+                    "  ", "      ", WIDTH);
+        }
+    }
+
+    private static void effective(StringBuilder sb, Evaluation ev) {
+        section(sb, "Effective memory type (guest stage 1 combined with stage 2)");
+        if (ev.effective().isEmpty()) {
+            sb.append("  nothing is mapped\n");
+            return;
+        }
+        TextTable t = new TextTable("gpa start", "gpa end", "size", "stage 1", "result", "name", "rule");
+        for (EffectiveRun e : ev.effective()) {
+            t.row(U64.hex(e.gpa()), ReportValues.endHex(e.gpa(), e.size()), U64.size(e.size()),
+                    e.stage1().id() + (e.stage1Assumed() ? " (assumed)" : ""), e.result(), e.name(), e.rule().id());
+        }
+        t.appendTo(sb, "  ");
+        if (ev.effective().stream().anyMatch(EffectiveRun::stage1Assumed)) {
+            sb.append("  (assumed): no guest stage-1 range covers it; the default Normal write-back was assumed\n");
+        }
+        sb.append('\n');
+        for (EffectiveRun e : ev.effective()) {
+            TextTable.wrap(sb, U64.hex(e.gpa()) + " " + e.name() + ": " + e.reason(), "  ", "      ", WIDTH);
+        }
+    }
+
+    private static void accesses(StringBuilder sb, Evaluation ev) {
+        section(sb, "Guest accesses (first touch, each takes a stage-2 fault)");
+        if (ev.accesses().isEmpty()) {
+            sb.append("  none\n");
+            return;
+        }
+        TextTable t = new TextTable("#", "gpa", "kind", "outcome", "stage 2", "label");
+        for (AccessResult a : ev.accesses()) {
+            Stage2Entry e = a.s2();
+            t.row(a.index(), U64.hex(a.access().gpa()), a.access().kind().id(), ReportValues.outcome(a.outcome()),
+                    e == null ? null : e.type() + " " + e.perms() + " " + U64.size(e.blockSize()), a.access().label());
+        }
+        t.appendTo(sb, "  ");
+        for (AccessResult a : ev.accesses()) {
+            sb.append('\n');
+            TextTable.wrap(sb, "#" + a.index() + " " + ReportValues.outcome(a.outcome()) + ": " + a.explanation()
+                    + " [" + a.rule().id() + "]", "  ", "      ", WIDTH);
+            for (int i = 0; i < a.trace().size(); i++) {
+                TextTable.wrap(sb, a.trace().get(i), String.format(Locale.ROOT, "    %d. ", i + 1), "       ", WIDTH);
+            }
+        }
+    }
+
+    private static void findings(StringBuilder sb, Evaluation ev) {
+        section(sb, "Findings");
+        if (ev.findings().isEmpty()) {
+            sb.append("  none\n");
+            return;
+        }
+        for (Severity sev : Severity.values()) {
+            List<Finding> group = ev.findings().stream().filter(f -> f.severity() == sev).toList();
+            if (group.isEmpty()) {
+                continue;
+            }
+            String title = switch (sev) {
+                case ERROR -> "Errors";
+                case WARNING -> "Warnings";
+                case INFO -> "Notes";
+            };
+            sb.append("  ").append(title).append(" (").append(group.size()).append(")\n");
+            for (Finding f : group) {
+                TextTable.wrap(sb, "- " + f.message() + " [" + f.rule().id() + "]", "    ", "      ", WIDTH);
+            }
+        }
+    }
+
+    private static void section(StringBuilder sb, String title) {
+        sb.append('\n').append(title).append('\n');
+    }
+
+    static String slotName(MemslotCall c) {
+        return c.addressSpace() == 0 ? String.valueOf(c.slot()) : c.addressSpace() + ":" + c.slot();
+    }
+
+    /** Memslot flags without the KVM_MEM_ prefix, "|"-joined in bit order; "-" when none. */
+    static String flags(MemslotCall c) {
+        if (c.flags().isEmpty()) {
+            return "-";
+        }
+        return c.flags().stream().sorted().map(f -> f.id().substring("KVM_MEM_".length())).collect(Collectors.joining("|"));
+    }
+
+    private static String maintenance(Stage2Entry e) {
+        if (!e.dcacheClean() && !e.icacheInval()) {
+            return "none";
+        }
+        return (e.dcacheClean() ? "D-cache clean+inval to PoC" : "") + (e.dcacheClean() && e.icacheInval() ? ", " : "")
+                + (e.icacheInval() ? "I-cache inval to PoU" : "");
+    }
+
+    private static <E extends Enum<E> & Named> String ids(java.util.Set<E> values) {
+        return values.stream().sorted().map(Named::id).collect(Collectors.joining(" "));
     }
 }

@@ -1,0 +1,122 @@
+package org.stage2scope.io;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The canonical JSON layout of scenario files and reports, so files diff well and reports can be
+ * compared byte for byte: 2-space indent, one field per line, {@code "key": value}, arrays of
+ * scalars on one line, arrays of objects one object per line block, a final newline.
+ *
+ * <p>Values are {@link Obj}, {@link List}, {@link String}, {@link Boolean}, {@link Integer},
+ * {@link Long} (printed signed: callers print addresses as hex strings) or null.
+ */
+final class JsonPrinter {
+    private JsonPrinter() {}
+
+    /** An ordered JSON object under construction. */
+    static final class Obj {
+        final Map<String, Object> fields = new LinkedHashMap<>();
+
+        Obj put(String key, Object value) {
+            fields.put(key, value);
+            return this;
+        }
+    }
+
+    static Obj obj() {
+        return new Obj();
+    }
+
+    static List<Object> list() {
+        return new ArrayList<>();
+    }
+
+    static String print(Object value) {
+        StringBuilder sb = new StringBuilder();
+        write(sb, value, 0);
+        return sb.append('\n').toString();
+    }
+
+    private static void write(StringBuilder sb, Object value, int indent) {
+        if (value instanceof Obj o) {
+            if (o.fields.isEmpty()) {
+                sb.append("{}");
+                return;
+            }
+            sb.append("{\n");
+            int i = 0;
+            for (Map.Entry<String, Object> e : o.fields.entrySet()) {
+                pad(sb, indent + 1);
+                string(sb, e.getKey());
+                sb.append(": ");
+                write(sb, e.getValue(), indent + 1);
+                sb.append(++i < o.fields.size() ? ",\n" : "\n");
+            }
+            pad(sb, indent);
+            sb.append('}');
+        } else if (value instanceof List<?> l) {
+            if (l.isEmpty()) {
+                sb.append("[]");
+                return;
+            }
+            boolean scalars = l.stream().noneMatch(v -> v instanceof Obj || v instanceof List);
+            if (scalars) {
+                sb.append('[');
+                for (int i = 0; i < l.size(); i++) {
+                    sb.append(i == 0 ? "" : ", ");
+                    write(sb, l.get(i), indent);
+                }
+                sb.append(']');
+                return;
+            }
+            sb.append("[\n");
+            for (int i = 0; i < l.size(); i++) {
+                pad(sb, indent + 1);
+                write(sb, l.get(i), indent + 1);
+                sb.append(i + 1 < l.size() ? ",\n" : "\n");
+            }
+            pad(sb, indent);
+            sb.append(']');
+        } else if (value instanceof String s) {
+            string(sb, s);
+        } else if (value == null) {
+            sb.append("null");
+        } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
+            sb.append(value);
+        } else {
+            throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
+        }
+    }
+
+    private static void pad(StringBuilder sb, int indent) {
+        sb.append("  ".repeat(indent));
+    }
+
+    static void string(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> {
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+}

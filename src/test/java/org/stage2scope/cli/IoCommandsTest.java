@@ -1,0 +1,132 @@
+package org.stage2scope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stage2scope.io.ReportFixtures;
+import org.stage2scope.io.ScenarioWriter;
+import org.stage2scope.model.PolicyId;
+
+class IoCommandsTest {
+    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+    private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+    private final List<PolicyId> asked = new ArrayList<>();
+
+    private String out() {
+        return outBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return errBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private int check(String... args) {
+        return CheckCommand.run(List.of(args), out, err, (s, p) -> {
+            asked.add(p);
+            return ReportFixtures.upstream();
+        });
+    }
+
+    private int compare(String... args) {
+        return CompareCommand.run(List.of(args), out, err, s -> List.of(ReportFixtures.pre617(), ReportFixtures.upstream()));
+    }
+
+    private static Path scenarioFile(Path dir) throws Exception {
+        Path f = dir.resolve("tiny.json");
+        ScenarioWriter.save(ReportFixtures.scenario(), f);
+        return f;
+    }
+
+    @Test
+    void checkPrintsTheTextReportAndExitsZero(@TempDir Path dir) throws Exception {
+        assertEquals(0, check(scenarioFile(dir).toString()));
+        assertTrue(out().startsWith("Stage2Scope report: tiny\n"), out());
+        assertEquals("", err());
+        assertEquals(List.of(PolicyId.UPSTREAM), asked);
+    }
+
+    @Test
+    void checkPassesThePolicyAndPrintsJson(@TempDir Path dir) throws Exception {
+        assertEquals(0, check(scenarioFile(dir).toString(), "--policy", "force-flag-strict", "--format=json"));
+        assertEquals(List.of(PolicyId.FORCE_FLAG_STRICT), asked);
+        assertTrue(out().startsWith("{\n  \"format\": \"stage2scope-report/1\","), out());
+    }
+
+    @Test
+    void unreadableInputExitsTwoWithTheLocatedMessageAndNoStackTrace(@TempDir Path dir) throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.json"), "{\"format\": \"stage2scope-scenario/1\",\n \"vm\": {\"policy\": \"nope\"}}");
+        assertEquals(2, check(bad.toString()));
+        assertEquals(bad + ":2:19: vm.policy: \"nope\" is not a policy; expected one of \"pre-6.17\", \"upstream\", "
+                + "\"v6-enable-flag\", \"force-flag\", \"force-flag-strict\"\n", err());
+        assertEquals("", out());
+        assertTrue(asked.isEmpty());
+    }
+
+    @Test
+    void missingFileExitsTwo(@TempDir Path dir) {
+        assertEquals(2, compare(dir.resolve("none.json").toString()));
+        assertEquals(dir.resolve("none.json") + ": no such file\n", err());
+    }
+
+    @Test
+    void unknownPolicyIsAUsageErrorListingTheValidOnes(@TempDir Path dir) throws Exception {
+        assertEquals(1, check(scenarioFile(dir).toString(), "--policy", "v7"));
+        assertTrue(err().startsWith("stage2scope: unknown policy \"v7\"; expected one of \"pre-6.17\", \"upstream\", "
+                + "\"v6-enable-flag\", \"force-flag\", \"force-flag-strict\"\n" + CheckCommand.USAGE), err());
+        assertTrue(asked.isEmpty());
+    }
+
+    @Test
+    void unknownOptionAndMissingFileAreUsageErrors() {
+        assertEquals(1, check("x.json", "--colour", "red"));
+        assertTrue(err().startsWith("stage2scope: unknown option \"--colour\"\n"), err());
+        errBytes.reset();
+        assertEquals(1, check());
+        assertTrue(err().startsWith("stage2scope: missing FILE\n"), err());
+        errBytes.reset();
+        assertEquals(1, check("a.json", "--format"));
+        assertTrue(err().startsWith("stage2scope: option --format needs a value\n"), err());
+        errBytes.reset();
+        assertEquals(1, compare("a.json", "--format", "xml"));
+        assertTrue(err().startsWith("stage2scope: unknown format \"xml\"; expected text or json\n"), err());
+        errBytes.reset();
+        assertEquals(1, compare("a.json", "--policy", "upstream"));
+        assertTrue(err().startsWith("stage2scope: unknown option \"--policy\"\n"), err());
+    }
+
+    @Test
+    void helpGoesToStdoutWithExitZero() {
+        assertEquals(0, compare("--help"));
+        assertEquals(CompareCommand.USAGE + "\n", out());
+    }
+
+    @Test
+    void compareRendersEveryPolicyColumn(@TempDir Path dir) throws Exception {
+        assertEquals(0, compare(scenarioFile(dir).toString()));
+        assertTrue(out().contains("  *  1  3     0xffffffffc0000000  1G           EINVAL *  ok\n"), out());
+        outBytes.reset();
+        assertEquals(0, compare(scenarioFile(dir).toString(), "--format", "json"));
+        assertTrue(out().contains("\"format\": \"stage2scope-compare/1\""), out());
+        assertFalse(err().contains("Exception"), err());
+    }
+
+    @Test
+    void cliDispatchesCheckToThisCommand(@TempDir Path dir) throws Exception {
+        Path bad = Files.writeString(dir.resolve("empty.json"), "");
+        assertEquals(2, Cli.run(new String[] {"check", bad.toString()}, out, err));
+        assertEquals(bad + ":1:1: the file is empty; expected a JSON object starting with {\"format\": \"stage2scope-scenario/1\"\n", err());
+    }
+
+}
