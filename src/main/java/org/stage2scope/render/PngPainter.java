@@ -11,8 +11,6 @@ import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
@@ -45,12 +43,8 @@ public final class PngPainter {
     }
 
     public static void write(Scene scene, double scale, Path file) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".stage2scope-", ".png");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            ImageIO.write(paint(scene, scale), "png", out);
-        }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        BufferedImage img = paint(scene, scale);
+        AtomicFile.write(file, out -> ImageIO.write(img, "png", out));
     }
 
     private static void draw(Graphics2D g, Scene.Prim p) {

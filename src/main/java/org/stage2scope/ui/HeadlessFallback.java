@@ -70,7 +70,7 @@ public final class HeadlessFallback {
         out.println();
         out.print(ReportText.render(ev));
         out.println();
-        Path png = outDir.resolve(pictureName(scenarioFile)).toAbsolutePath();
+        Path png = outDir.resolve(pictureName(scenarioFile)).toAbsolutePath().normalize();
         try {
             PngPainter.write(Picture.of(ev), 1, png);
         } catch (java.io.IOException | RuntimeException e) {

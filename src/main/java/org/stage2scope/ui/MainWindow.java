@@ -707,10 +707,8 @@ public final class MainWindow {
             return false;
         }
         try {
-            Path tmp = Files.createTempFile(path.toAbsolutePath().getParent(), ".stage2scope-", ".svg");
-            Files.writeString(tmp, SvgPainter.paint(sc));
-            Files.move(tmp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            byte[] svg = SvgPainter.paint(sc).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            org.stage2scope.render.AtomicFile.write(path, out -> out.write(svg));
             status.setText("Exported " + path.getFileName());
             return true;
         } catch (IOException | RuntimeException e) {

@@ -48,6 +48,11 @@ public final class UiShot extends Application {
         if (java.util.Arrays.asList(argv).contains("select")) {
             w.bandView().selectionProperty().set(new org.stage2scope.engine.Ref.MemslotCall(1));
         }
+        for (String a : argv) {
+            if (a.startsWith("select=")) {
+                w.bandView().selectionProperty().set(new org.stage2scope.engine.Ref.MemslotCall(Integer.parseInt(a.substring(7))));
+            }
+        }
         if (java.util.Arrays.asList(argv).contains("nofwb")) {
             w.toggleFeature(org.stage2scope.model.CpuFeature.FWB, false);
         }
