@@ -855,10 +855,11 @@ public final class Layout {
                 String text = a.access().kind().id() + " " + glyph;
                 double f = r.font() * 0.8;
                 double tw = textWidth(text, f);
-                if (ax - tw / 2 > lastRight + 4) {
-                    sc.add(new Scene.Text(ax, y0 + tri * 1.4 + f * 1.05, text, f,
+                double lx = Math.max(plotL + tw / 2, Math.min(plotR - tw / 2, ax)); // keep it off the margin
+                if (lx - tw / 2 > lastRight + 4) {
+                    sc.add(new Scene.Text(lx, y0 + tri * 1.4 + f * 1.05, text, f,
                             t.foreground(), st != Style.ACCESS_OK, Scene.Anchor.MIDDLE));
-                    lastRight = ax + tw / 2;
+                    lastRight = lx + tw / 2;
                 }
                 sc.hit(new Scene.Hit(ax - tri, r.accessY(), tri * 2, h, new Ref.Access(a.index()), () -> tooltip(a), st,
                         LANE_ACCESS));
