@@ -833,7 +833,7 @@ public final class Layout {
         void accesses() {
             double h = r.accessH();
             double tri = Math.min(h * 0.45, r.font() * 0.9);
-            double lastRight = -1e9;
+            List<double[]> taken = new ArrayList<>(); // accesses come in scenario order, not GPA order
             for (AccessResult a : ev.accesses()) {
                 double ax = x(gpa.toUnit(a.access().gpa()));
                 if (ax < plotL - tri || ax > plotR + tri) {
@@ -856,10 +856,10 @@ public final class Layout {
                 double f = r.font() * 0.8;
                 double tw = textWidth(text, f);
                 double lx = Math.max(plotL + tw / 2, Math.min(plotR - tw / 2, ax)); // keep it off the margin
-                if (lx - tw / 2 > lastRight + 4) {
+                if (free(taken, lx - tw / 2 - 4, lx + tw / 2 + 4)) {
                     sc.add(new Scene.Text(lx, y0 + tri * 1.4 + f * 1.05, text, f,
                             t.foreground(), st != Style.ACCESS_OK, Scene.Anchor.MIDDLE));
-                    lastRight = lx + tw / 2;
+                    taken.add(new double[] {lx - tw / 2, lx + tw / 2});
                 }
                 sc.hit(new Scene.Hit(ax - tri, r.accessY(), tri * 2, h, new Ref.Access(a.index()), () -> tooltip(a), st,
                         LANE_ACCESS));
