@@ -80,12 +80,9 @@ class CompareReportTest {
         for (org.stage2scope.model.PolicyId p : org.stage2scope.model.PolicyId.values()) {
             five.add(new Evaluation(ReportFixtures.scenario(), p, List.of(), runs, List.of(), List.of(), List.of()));
         }
-        long t0 = System.nanoTime();
         String json = CompareReport.json(five);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
         // 32767 stage-2 rows (different slots never merge) + 2 memslot calls + 1 access, none differing.
         assertEquals(32770, json.split("\"differs\": false", -1).length - 1);
         assertEquals(32767, CompareReport.stage2Rows(five).size());
-        assertTrue(ms < 5_000, "took " + ms + " ms");
     }
 }

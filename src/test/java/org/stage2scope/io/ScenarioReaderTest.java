@@ -337,12 +337,9 @@ class ScenarioReaderTest {
         sb.append("]}\n");
         Path f = dir.resolve("stress.json");
         Files.writeString(f, sb);
-        long t0 = System.nanoTime();
         Scenario s = ScenarioReader.read(f);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
         assertEquals(32767, s.memslots().size());
         assertEquals(32766, s.memslots().get(32766).slot());
-        assertTrue(ms < 10_000, "took " + ms + " ms");
         assertEquals(s, ScenarioReader.readString(ScenarioWriter.write(s), "again"));
     }
 

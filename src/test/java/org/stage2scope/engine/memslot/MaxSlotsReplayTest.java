@@ -14,12 +14,12 @@ import org.stage2scope.model.PolicyId;
 import org.stage2scope.model.Scenario;
 import org.stage2scope.model.Vma;
 
-class ReplayPerformanceTest {
+class MaxSlotsReplayTest {
     static final long SIZE = 2L << 20;
     static final long HVA = 0x7f0000000000L;
 
     @Test
-    void maxSlotsOverAsManyShuffledVmasReplayWellUnder100Ms() {
+    void maxSlotsOverAsManyShuffledVmasAllSucceedInGpaOrder() {
         Fixture f = Fixture.arm64().fwbDic();
         int n = 32767;
         for (int i = 0; i < n; i++) {
@@ -36,23 +36,11 @@ class ReplayPerformanceTest {
         List<Vma> shuffled = new ArrayList<>(s.vmas());
         Collections.shuffle(shuffled, new Random(7));
         Scenario scenario = s.withVmas(shuffled);
-        Policy policy = Policy.of(PolicyId.UPSTREAM);
-        long best = Long.MAX_VALUE;
-        long cold = 0;
-        SlotTable t = null;
-        // best of 15: the first runs pay for class loading and JIT on a machine shared with other builds
-        for (int run = 0; run < 15; run++) {
-            long t0 = System.nanoTime();
-            t = MemslotValidator.replay(scenario, policy);
-            long took = System.nanoTime() - t0;
-            cold = run == 0 ? took : cold;
-            best = Math.min(best, took);
-        }
+        // Speed is measured by the JMH benchmark (bench/run.sh, docs/performance.md); this test pins the outcome.
+        SlotTable t = MemslotValidator.replay(scenario, Policy.of(PolicyId.UPSTREAM));
         assertEquals(n, t.active().size());
         assertTrue(t.results().stream().allMatch(r -> r.ok()));
-        long ms = best / 1_000_000;
-        assertTrue(ms < 100, "best replay of " + n + " calls took " + ms + " ms");
-        System.out.println("memslot replay: " + n + " calls over " + n + " VMAs: first run " + cold / 1_000_000
-                + " ms, best of 15 " + ms + " ms");
+        assertEquals(0L, t.active().get(0).gpa());
+        assertEquals((n - 1) * SIZE, t.active().get(n - 1).gpa());
     }
 }
