@@ -181,7 +181,13 @@ public final class MainWindow {
         });
 
         doc.evaluationProperty().addListener((o, a, ev) -> refresh());
-        doc.scenarioProperty().addListener((o, a, s) -> refresh());
+        // A new evaluation follows every scenario change except while a big one evaluates in the background
+        // or when the engine failed; refresh once, not twice, per edit (a stress layout is not free).
+        doc.scenarioProperty().addListener((o, a, s) -> {
+            if (doc.busyProperty().get() || doc.evaluation() == null) {
+                refresh();
+            }
+        });
         doc.messageProperty().addListener((o, a, m) -> status.setText(m));
         bands.selectionProperty().addListener((o, a, ref) -> refreshSelection());
         present.selectedProperty().addListener((o, a, b) -> applyTheme());
