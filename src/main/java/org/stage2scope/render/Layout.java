@@ -496,9 +496,8 @@ public final class Layout {
             for (Stage2Run s : ev.stage2()) {
                 Stage2Entry e = s.s2();
                 String label = e != null ? e.type() : s.outcome().id();
-                String shortLabel = e != null ? e.type() : s.outcome().id();
                 bands.add(new Band(gpa.toUnit(s.gpa()), gpa.endUnit(s.gpa(), s.size()), runStyle(s),
-                        label + (s.vma() == null ? "" : "  " + s.vma()), shortLabel, new Ref.GpaRange(s.gpa(), s.size()),
+                        label + (s.vma() == null ? "" : "  " + withoutDetail(s.vma())), label, new Ref.GpaRange(s.gpa(), s.size()),
                         () -> tooltip(s), e == null ? 0 : e.blockSize(), s.size()));
             }
             bands.sort((a, b) -> Double.compare(a.u0(), b.u0()));
@@ -703,11 +702,15 @@ public final class Layout {
             double f = Math.min(r.font(), h * 0.42);
             double avail = cx1 - cx0 - 8;
             String text = null;
-            for (String cand : new String[] {b.label(), b.shortLabel(), shortType(b.shortLabel())}) {
+            String bare = withoutDetail(b.shortLabel());
+            for (String cand : new String[] {b.label(), b.shortLabel(), bare, shortType(b.shortLabel())}) {
                 if (cand != null && !cand.isEmpty() && textWidth(cand, f) <= avail) {
                     text = cand;
                     break;
                 }
+            }
+            if (text == null) {
+                text = ellipsize(bare, f, avail);
             }
             if (text == null) {
                 return;
@@ -757,10 +760,8 @@ public final class Layout {
                 double[] ys = {top, top, bottom, bottom};
                 sc.add(new Scene.Poly(xs, ys, fill, ok ? 0.85 : 0.35, ok ? Pattern.NONE : Pattern.HATCH,
                         ok ? t.muted() : t.fill(Style.EFAULT), ok ? t.muted() : t.fill(Style.EFAULT), 1, !ok));
-                double mx = (xs[0] + xs[1] + xs[2] + xs[3]) / 4;
-                double wMid = Math.abs((xs[1] + xs[2]) / 2 - (xs[0] + xs[3]) / 2);
                 if (labels.size() < 400) {
-                    labels.add(new Object[] {mx, wMid, m});
+                    labels.add(new Object[] {xs, m});
                 }
                 connectorShapes.put(new Ref.MemslotCall(m.index()), new double[][] {xs, ys});
                 double minX = Math.min(xs[0], xs[3]);
@@ -769,41 +770,42 @@ public final class Layout {
                         new Ref.MemslotCall(m.index()), () -> tooltip(m), st, LANE_SLOT));
             }
             // Refused calls are labelled first: their errno matters more than an accepted slot's name.
-            labels.sort((a, b) -> Boolean.compare(((MemslotResult) a[2]).ok(), ((MemslotResult) b[2]).ok()));
-            List<double[]> taken = new ArrayList<>();
+            labels.sort((a, b) -> Boolean.compare(((MemslotResult) a[1]).ok(), ((MemslotResult) b[1]).ok()));
+            // Two label rows: near the GPA end first (GPA ranges never overlap, while connectors cross in
+            // the middle), then mid-height for what did not fit there.
+            List<List<double[]>> taken = List.of(new ArrayList<>(), new ArrayList<>());
             for (Object[] l : labels) {
-                connectorLabel(taken, (Double) l[0], (Double) l[1], (MemslotResult) l[2]);
+                connectorLabel(taken, (double[]) l[0], (MemslotResult) l[1]);
             }
         }
 
-        private void connectorLabel(List<double[]> taken, double mx, double wMid, MemslotResult m) {
+        private static final double[] LABEL_ROWS = {0.74, 0.42};
+
+        private void connectorLabel(List<List<double[]>> taken, double[] xs, MemslotResult m) {
             MemslotCall c = m.call();
             boolean ok = m.ok();
             double f = r.font() * 0.85;
-            String text = null;
             String[] candidates = ok ? new String[] {c.displayName(), "slot " + c.slot()}
                     : new String[] {c.displayName() + ": " + m.resultName(), "slot " + c.slot() + ": " + m.resultName(),
                             m.resultName()};
-            for (String cand : candidates) {
-                if (textWidth(cand, f) <= wMid + 40 && free(taken, mx - textWidth(cand, f) / 2 - 6,
-                        mx + textWidth(cand, f) / 2 + 6)) {
-                    text = cand;
-                    break;
+            for (int row = 0; row < LABEL_ROWS.length; row++) {
+                double k = LABEL_ROWS[row];
+                // The connector's centre and width at this height (linear between its HVA and GPA edges).
+                double mx = (xs[0] + xs[1]) / 2 * (1 - k) + (xs[2] + xs[3]) / 2 * k;
+                double width = (xs[1] - xs[0]) * (1 - k) + (xs[2] - xs[3]) * k;
+                for (String cand : candidates) {
+                    double tw = textWidth(cand, f);
+                    if (tw <= width + 40 && mx - tw / 2 >= plotL && mx + tw / 2 <= plotR
+                            && free(taken.get(row), mx - tw / 2 - 6, mx + tw / 2 + 6)) {
+                        double y = r.slotY() + r.slotH() * k;
+                        // A plate keeps the name readable where other connectors cross under it.
+                        sc.add(rect(mx - tw / 2 - 4, y - f * 0.75, tw + 8, f * 1.5, t.background()));
+                        sc.add(new Scene.Text(mx, y + f * 0.35, cand, f, t.foreground(), !ok, Scene.Anchor.MIDDLE));
+                        taken.get(row).add(new double[] {mx - tw / 2, mx + tw / 2});
+                        return;
+                    }
                 }
             }
-            if (text == null) {
-                return;
-            }
-            double tw = textWidth(text, f);
-            if (mx - tw / 2 < plotL || mx + tw / 2 > plotR) {
-                return;
-            }
-            if (!ok) { // a plate keeps the errno readable over the hatching
-                sc.add(rect(mx - tw / 2 - 4, r.slotY() + r.slotH() / 2 - f * 0.75, tw + 8, f * 1.5, t.background()));
-            }
-            sc.add(new Scene.Text(mx, r.slotY() + r.slotH() / 2 + f * 0.35, text, f, t.foreground(), !ok,
-                    Scene.Anchor.MIDDLE));
-            taken.add(new double[] {mx - tw / 2, mx + tw / 2});
         }
 
         private boolean free(List<double[]> taken, double a, double b) {
@@ -1021,6 +1023,26 @@ public final class Layout {
     }
 
     /** "Normal-WB" -> "WB", "Device-nGnRE" -> "Dev": what fits in a narrow band. */
+    /** "nvgrace-gpu usemem (/dev/vfio/..., BAR4)" -> "nvgrace-gpu usemem": the name without its detail. */
+    static String withoutDetail(String label) {
+        if (label == null) {
+            return "";
+        }
+        int paren = label.indexOf(" (");
+        return paren > 0 ? label.substring(0, paren) : label;
+    }
+
+    /** The longest prefix of {@code text} plus an ellipsis that fits, or null when not even 3 characters do. */
+    private static String ellipsize(String text, double font, double avail) {
+        for (int n = text.length() - 1; n >= 3; n--) {
+            String cand = text.substring(0, n).strip() + "\u2026";
+            if (textWidth(cand, font) <= avail) {
+                return cand;
+            }
+        }
+        return null;
+    }
+
     static String shortType(String type) {
         if (type == null) {
             return "";

@@ -21,13 +21,31 @@ class AxisTest {
     }
 
     @Test
-    void adjacentAndOverlappingRangesStayOneLinearSegment() {
+    void adjacentAndOverlappingRangesStayOneSegmentWithoutBreaks() {
         Axis a = Axis.of(List.of(new long[] {0x1000, 0x1000}, new long[] {0x2000, 0x1000}, new long[] {0x2800, 0x1000}));
         assertEquals(1, a.segments().size());
         assertEquals(0, a.breaks().size());
         assertEquals(0x1000, a.segments().get(0).first());
         assertEquals(0x37ff, a.segments().get(0).last());
-        assertEquals(0.5, a.toUnit(0x1000 + (0x2800 / 2)), 1e-9);
+        // Four pieces of equal log weight (4K, 2K, 2K, 2K all at the 1-unit floor): 0x2400 sits at 3/8.
+        assertEquals(0.375, a.toUnit(0x2400), 1e-9);
+    }
+
+    @Test
+    void aSmallRangeBesideABigNeighbourKeepsItsLogWidth() {
+        // 16 GiB of RAM 1 GiB after 95 GiB of GPU memory: one cluster (gap below 1/16), yet the RAM must
+        // not shrink to its linear 16/112 share; a lone 64 MiB range elsewhere must stay narrower than it.
+        long gpu = 0xffe000000000L;
+        long ram = 0xfff800000000L;
+        long flash = 0xffffa0000000L;
+        Axis a = Axis.of(List.of(new long[] {gpu, 95L << 30}, new long[] {ram, 16L << 30}, new long[] {flash, 64L << 20}));
+        assertEquals(2, a.segments().size());
+        double ramWidth = a.endUnit(ram, 16L << 30) - a.toUnit(ram);
+        double gpuWidth = a.endUnit(gpu, 95L << 30) - a.toUnit(gpu);
+        double flashWidth = a.endUnit(flash, 64L << 20) - a.toUnit(flash);
+        assertTrue(ramWidth > flashWidth, "16 GiB narrower than 64 MiB: " + ramWidth + " vs " + flashWidth);
+        assertTrue(ramWidth > gpuWidth * 0.7, "16 GiB squashed beside 95 GiB: " + ramWidth + " vs " + gpuWidth);
+        assertEquals(ram, a.toAddress(a.toUnit(ram)));
     }
 
     @Test
