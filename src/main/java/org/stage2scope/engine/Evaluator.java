@@ -10,7 +10,7 @@ import org.stage2scope.engine.policy.Policy;
 import org.stage2scope.engine.stage2.AccessSimulator;
 import org.stage2scope.engine.stage2.EffectiveMapper;
 import org.stage2scope.engine.stage2.Stage2Mapper;
-import org.stage2scope.engine.stage2.VmaIndex;
+import org.stage2scope.engine.VmaIndex;
 import org.stage2scope.model.PolicyId;
 import org.stage2scope.model.Scenario;
 import org.stage2scope.model.U64;

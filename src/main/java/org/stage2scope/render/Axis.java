@@ -257,21 +257,8 @@ public final class Axis {
 
     /** The segment holding {@code addr}, or null when it lies in a gap or outside. Binary search. */
     public Segment segmentOf(long addr) {
-        if (segments.isEmpty()) {
-            return null;
-        }
-        int lo = 0;
-        int hi = segments.size() - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (U64.le(segments.get(mid).first(), addr)) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        Segment s = segments.get(lo);
-        return U64.le(s.first(), addr) && U64.le(addr, s.last()) ? s : null;
+        Segment s = find(segments, addr);
+        return s != null && U64.le(addr, s.last()) ? s : null;
     }
 
     private static long fromDouble(double d) {

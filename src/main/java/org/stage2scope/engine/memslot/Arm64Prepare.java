@@ -1,5 +1,8 @@
 package org.stage2scope.engine.memslot;
 
+import org.stage2scope.engine.Intervals;
+import org.stage2scope.engine.VmaIndex;
+
 import org.stage2scope.engine.ChangeKind;
 import org.stage2scope.engine.Errno;
 import org.stage2scope.engine.policy.Policy;
@@ -60,20 +63,21 @@ final class Arm64Prepare implements ArchPrepare {
     }
 
     private Prepared walkVmas(MemslotCall c) {
-        long hva = c.hva();
-        long regEnd = c.hva() + c.size();
+        // find_vma_intersection walk over [hva, hva + size); access_ok already refused a wrapping range.
         int seen = 0;
         int pfnmaps = 0;
         boolean holes = false;
-        do {
-            Vma vma = vmas.firstIntersecting(hva, regEnd);
-            if (vma == null) {
+        java.util.BitSet visited = new java.util.BitSet();
+        for (Intervals.Seg part : vmas.cover(c.hva(), U64.last(c.hva(), c.size()))) {
+            if (part.owner() < 0) {
                 holes = true;
-                break;
+                continue;
             }
-            if (U64.lt(hva, vma.start())) {
-                holes = true;
+            if (visited.get(part.owner())) {
+                continue;
             }
+            visited.set(part.owner());
+            Vma vma = vmas.vma(part.owner());
             seen++;
             Refusal r = checkVma(c, vma);
             if (r != null) {
@@ -82,9 +86,7 @@ final class Arm64Prepare implements ArchPrepare {
             if (vma.has(VmFlag.VM_PFNMAP)) {
                 pfnmaps++;
             }
-            long vmaEnd = vma.end();
-            hva = vmaEnd == 0 || U64.lt(regEnd, vmaEnd) ? regEnd : vmaEnd;
-        } while (U64.lt(hva, regEnd));
+        }
         StringBuilder note = new StringBuilder("kvm_arch_prepare_memory_region (arm64) found the slot inside the ")
                 .append(vm.ipaBits()).append("-bit IPA space and walked ").append(seen).append(" VMA(s) over HVA ")
                 .append(Describe.range(c.hva(), c.size())).append(", ").append(pfnmaps).append(" of them VM_PFNMAP, none refused");

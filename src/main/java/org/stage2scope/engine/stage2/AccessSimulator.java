@@ -1,5 +1,6 @@
 package org.stage2scope.engine.stage2;
 
+import org.stage2scope.engine.VmaIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

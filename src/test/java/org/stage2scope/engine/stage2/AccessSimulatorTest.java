@@ -1,5 +1,6 @@
 package org.stage2scope.engine.stage2;
 
+import org.stage2scope.engine.VmaIndex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,6 @@
 package org.stage2scope.engine.stage2;
 
+import org.stage2scope.engine.VmaIndex;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;

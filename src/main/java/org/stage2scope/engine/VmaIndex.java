@@ -1,18 +1,17 @@
-package org.stage2scope.engine.stage2;
+package org.stage2scope.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.stage2scope.engine.Finding;
-import org.stage2scope.engine.Intervals;
-import org.stage2scope.engine.Ref;
-import org.stage2scope.engine.Severity;
+import org.stage2scope.engine.stage2.S2Rules;
 import org.stage2scope.model.U64;
 import org.stage2scope.model.Vma;
 
 /**
- * The VMM's VMAs as disjoint HVA segments, for vma_lookup. A real mm never has overlapping VMAs;
- * a scenario may, and then the first listed VMA wins and a finding says so.
+ * The VMM's VMAs as disjoint HVA segments, shared by the memslot walk (find_vma_intersection in
+ * kvm_arch_prepare_memory_region) and the fault path (vma_lookup in user_mem_abort), so both always
+ * agree on which VMA backs an HVA. A real mm never has overlapping VMAs; a scenario may, and then the
+ * first listed VMA wins and a finding says so.
  */
 public final class VmaIndex {
     private final List<Vma> vmas;
