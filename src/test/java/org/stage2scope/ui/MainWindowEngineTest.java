@@ -51,54 +51,7 @@ class MainWindowEngineTest {
         window.show();
     }
 
-    private int pfnmapSlotRefusedWithoutFwb(Evaluation withFwb, Evaluation withoutFwb) {
-        for (int i = 0; i < withFwb.memslotCalls().size(); i++) {
-            if (withFwb.memslotCalls().get(i).ok() && withoutFwb.memslotCalls().get(i).errno() == Errno.EINVAL) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    @Test
-    void fwbOffRefusesTheCacheablePfnmapSlotAndFwbOnMapsItWriteBack(FxRobot robot) {
-        assertTrue(errors.isEmpty(), errors.toString());
-        Evaluation on = window.document().evaluation();
-        assertNotNull(on, "the default sample evaluates");
-        assertTrue(on.scenario().host().has(CpuFeature.FWB), "an FWB host");
-
-        robot.clickOn("#tb-fwb");
-        WaitForAsyncUtils.waitForFxEvents();
-        Evaluation off = window.document().evaluation();
-        assertFalse(off.scenario().host().has(CpuFeature.FWB));
-        int i = pfnmapSlotRefusedWithoutFwb(on, off);
-        assertTrue(i >= 0, "one memslot call goes from ok to EINVAL when FWB is off");
-        var call = on.memslotCalls().get(i).call();
-        String row = window.findingsList().getItems().stream().map(FindingRow::toString)
-                .filter(t -> t.contains("call #" + i + " ")).findFirst().orElseThrow();
-        assertTrue(row.startsWith("ERROR") && row.contains("EINVAL"), row);
-        Scene sceneOff = window.bandView().scene();
-        assertTrue(sceneOff.hits().stream().anyMatch(h -> h.ref().equals(new Ref.MemslotCall(i))
-                && h.style() == Style.SLOT_REFUSED), "the refused call is drawn as a ghost");
-
-        robot.clickOn("#tb-fwb");
-        WaitForAsyncUtils.waitForFxEvents();
-        Evaluation back = window.document().evaluation();
-        List<Stage2Run> runs = back.stage2().stream().filter(r -> r.slot() == call.slot()).collect(Collectors.toList());
-        assertFalse(runs.isEmpty());
-        for (Stage2Run r : runs) {
-            assertEquals(Stage2Run.Outcome.MAPPED, r.outcome());
-            assertEquals("Normal-WB", r.s2().type());
-        }
-        window.bandView().fitAll();
-        robot.interact(() -> window.bandView().redraw());
-        assertTrue(window.bandView().scene().hits().stream().anyMatch(h -> h.lane().equals(Layout.LANE_S2)
-                && h.style() == Style.WRITE_BACK && h.ref().equals(new Ref.GpaRange(runs.get(0).gpa(), runs.get(0).size()))));
-
-        robot.interact(() -> window.document().undo());
-        assertFalse(window.document().scenario().host().has(CpuFeature.FWB), "undo takes back the second toggle");
-        assertEquals(Errno.EINVAL, window.document().evaluation().memslotCalls().get(i).errno());
-    }
+    // The FWB off/on/undo flow runs on the bundled default sample in MainWindowFilesTest.
 
     @Test
     void inspectorMemTypeEditReachesTheEngine(FxRobot robot) {
