@@ -1,32 +1,21 @@
 package org.stage2scope.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import javafx.scene.control.ComboBox;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.stage2scope.engine.Errno;
-import org.stage2scope.engine.Evaluation;
 import org.stage2scope.engine.Ref;
 import org.stage2scope.engine.Stage2Run;
-import org.stage2scope.io.SampleCatalog;
-import org.stage2scope.model.CpuFeature;
 import org.stage2scope.model.MemType;
 import org.stage2scope.render.Layout;
-import org.stage2scope.render.Scene;
 import org.stage2scope.render.Style;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
