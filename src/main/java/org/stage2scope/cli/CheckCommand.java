@@ -45,18 +45,14 @@ final class CheckCommand {
         if (!format.equals("text") && !format.equals("json")) {
             return o.usageError("unknown format \"" + format + "\"; expected text or json");
         }
-        PolicyId policy = null;
-        if (o.has("--policy")) {
-            policy = Named.byId(PolicyId.class, o.value("--policy", ""));
-            if (policy == null) {
-                return o.usageError("unknown policy \"" + o.value("--policy", "") + "\"; expected one of " + Named.choices(PolicyId.class));
-            }
+        if (!o.policyValid()) {
+            return 1;
         }
         Scenario scenario = o.load();
         if (scenario == null) {
             return 2;
         }
-        Evaluation ev = evaluator.apply(scenario, policy == null ? scenario.vm().policy() : policy);
+        Evaluation ev = evaluator.apply(scenario, o.policy(scenario));
         out.print(format.equals("json") ? ReportJson.render(ev) : ReportText.render(ev));
         out.flush();
         return 0;
@@ -116,6 +112,20 @@ final class CheckCommand {
 
         boolean has(String name) {
             return values.containsKey(name);
+        }
+
+        /** False, after printing the usage error, when --policy names no policy. */
+        boolean policyValid() {
+            if (has("--policy") && Named.byId(PolicyId.class, value("--policy", "")) == null) {
+                usageError("unknown policy \"" + value("--policy", "") + "\"; expected one of " + Named.choices(PolicyId.class));
+                return false;
+            }
+            return true;
+        }
+
+        /** The --policy given, or the scenario's own vm.policy. */
+        PolicyId policy(Scenario scenario) {
+            return has("--policy") ? Named.byId(PolicyId.class, value("--policy", "")) : scenario.vm().policy();
         }
 
         String value(String name, String defaultValue) {

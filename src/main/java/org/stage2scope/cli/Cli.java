@@ -17,6 +17,8 @@ public final class Cli {
             "  check FILE [--policy ID] [--format text|json]",
             "                                    evaluate a scenario: memslot calls, stage-2 map, effective types",
             "  compare FILE [--format text|json] the five cacheable-PFNMAP policies side by side",
+            "  render FILE -o OUT.png|OUT.svg [--policy ID] [--scale 1|2] [--theme light|dark|presentation]",
+            "                                    the band picture the app exports, without a window",
             "  table --arch arm64 [--fwb] [--all] | --arch x86-intel | --arch x86-amd",
             "                                    the stage-1 x stage-2 combination table as CSV",
             "  memtype --arch arm64 --s1 0x4f --s2 0b0111 [--fwb]",
@@ -37,6 +39,7 @@ public final class Cli {
             case "table" -> TableCommand.run(rest, out, err);
             case "memtype" -> MemtypeCommand.run(rest, out, err);
             case "import" -> ImportCommand.run(rest, out, err);
+            case "render" -> RenderCommand.run(rest, out, err);
             case "--help", "-h", "help" -> {
                 out.println(USAGE);
                 yield 0;
