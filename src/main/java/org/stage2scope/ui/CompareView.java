@@ -46,6 +46,9 @@ public final class CompareView {
     private final BorderPane root = new BorderPane();
     private List<Evaluation> evaluations = List.of();
     private int generation;
+    private boolean presentation;
+    private final SplitPane tables;
+    private String rowCounts = "";
 
     public CompareView(ScenarioDocument doc, Window owner) {
         this(doc, owner, Evaluator::compareAll);
@@ -73,7 +76,7 @@ public final class CompareView {
         HBox top = new HBox(12, heading, spring, copy);
         VBox header = new VBox(4, top, legend, problem);
         header.setPadding(new Insets(8));
-        SplitPane tables = new SplitPane(titled("Memslot calls (KVM_SET_USER_MEMORY_REGION result)", memslots),
+        tables = new SplitPane(titled("Memslot calls (KVM_SET_USER_MEMORY_REGION result)", memslots),
                 titled("Stage-2 map (memory type and block size)", stage2), titled("Guest accesses (outcome)", accesses));
         tables.setOrientation(Orientation.VERTICAL);
         tables.setDividerPositions(0.3, 0.62);
@@ -149,9 +152,16 @@ public final class CompareView {
 
     /** Bigger type for a projector, following the main window's presentation mode. */
     public void setPresentation(boolean on) {
+        presentation = on;
         root.getStyleClass().remove("presentation");
         if (on) {
             root.getStyleClass().add("presentation");
+        }
+        CompareModel m = model.get();
+        if (m != null) {
+            autosize(memslots, m.memslots());
+            autosize(stage2, m.stage2());
+            autosize(accesses, m.accesses());
         }
     }
 
@@ -235,9 +245,19 @@ public final class CompareView {
         fill(memslots, m.memslots());
         fill(stage2, m.stage2());
         fill(accesses, m.accesses());
+        // Give each table room for its rows (plus header and scroll bar); only when the counts change,
+        // so a divider the user dragged stays put across edits.
+        String counts = m.memslots().rows().size() + "/" + m.stage2().rows().size() + "/" + m.accesses().rows().size();
+        if (!counts.equals(rowCounts)) {
+            rowCounts = counts;
+            double a = Math.min(m.memslots().rows().size(), 12) + 3;
+            double b = Math.min(m.stage2().rows().size(), 12) + 3;
+            double c = Math.min(m.accesses().rows().size(), 12) + 3;
+            tables.setDividerPositions(a / (a + b + c), (a + b) / (a + b + c));
+        }
     }
 
-    private static void fill(TableView<CompareModel.Row> t, CompareModel.Table table) {
+    private void fill(TableView<CompareModel.Row> t, CompareModel.Table table) {
         if (t.getColumns().size() != 1 + table.keyHeads().size() + table.policies().size()) {
             t.getColumns().clear();
             TableColumn<CompareModel.Row, String> mark = new TableColumn<>("*");
@@ -249,6 +269,14 @@ public final class CompareView {
                 int k = i;
                 TableColumn<CompareModel.Row, String> col = new TableColumn<>(table.keyHeads().get(i));
                 col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().key().get(k)));
+                col.setCellFactory(c -> new TableCell<>() {
+                    @Override
+                    protected void updateItem(String v, boolean empty) {
+                        super.updateItem(v, empty);
+                        setText(empty ? null : v);
+                        setTooltip(empty || v == null || v.isEmpty() ? null : new javafx.scene.control.Tooltip(v));
+                    }
+                });
                 col.setSortable(false);
                 t.getColumns().add(col);
             }
@@ -267,20 +295,36 @@ public final class CompareView {
         autosize(t, table);
     }
 
-    /** Columns as wide as their widest text, so nothing is cut off with "..." on a projector. */
-    private static void autosize(TableView<CompareModel.Row> t, CompareModel.Table table) {
-        double em = javafx.scene.text.Font.getDefault().getSize() * 0.62;
-        t.getColumns().get(0).setPrefWidth(2 * em + 24);
+    /**
+     * Columns as wide as their widest text in bold at the window's font size, so nothing is cut off
+     * with "..." on a projector (a marked row is bold).
+     */
+    private void autosize(TableView<CompareModel.Row> t, CompareModel.Table table) {
+        javafx.scene.text.Font bold = javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                javafx.scene.text.FontWeight.BOLD, presentation ? 20 : 15);
+        t.getColumns().get(0).setPrefWidth(width(bold, "*") + 28);
         for (int i = 0; i < table.keyHeads().size(); i++) {
             int k = i;
-            int w = Math.max(table.keyHeads().get(i).length(), table.rows().stream().mapToInt(r -> r.key().get(k).length()).max().orElse(0));
-            t.getColumns().get(1 + i).setPrefWidth(Math.min(60, w) * em + 28);
+            double w = width(bold, table.keyHeads().get(i));
+            for (CompareModel.Row r : table.rows()) {
+                w = Math.max(w, width(bold, r.key().get(k)));
+            }
+            // A long label would push the policy columns off a projector; its full text is in the tooltip.
+            t.getColumns().get(1 + i).setPrefWidth(Math.min(w, 16 * bold.getSize()) + 28);
         }
         for (int i = 0; i < table.policies().size(); i++) {
-            int p = i;
-            int w = Math.max(table.policies().get(i).length(), table.rows().stream().mapToInt(r -> r.cells().get(p).length() + 2).max().orElse(0));
-            t.getColumns().get(1 + table.keyHeads().size() + i).setPrefWidth(w * em + 28);
+            double w = width(bold, table.policies().get(i));
+            for (CompareModel.Row r : table.rows()) {
+                w = Math.max(w, width(bold, r.cells().get(i) + " *"));
+            }
+            t.getColumns().get(1 + table.keyHeads().size() + i).setPrefWidth(w + 28);
         }
+    }
+
+    private static double width(javafx.scene.text.Font f, String text) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(f);
+        return Math.ceil(t.getLayoutBounds().getWidth());
     }
 
     /** A policy's result and whether it differs from the upstream column. */
