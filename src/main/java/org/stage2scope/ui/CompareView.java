@@ -83,7 +83,9 @@ public final class CompareView {
         root.setTop(header);
         root.setCenter(tables);
         root.getStyleClass().add("compare");
-        javafx.scene.Scene sc = new javafx.scene.Scene(root, 1400, 820);
+        // Never larger than the screen: a laptop (or Monocle's 1280x800 headless screen) must hold it whole.
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        javafx.scene.Scene sc = new javafx.scene.Scene(root, Math.min(1400, screen.getWidth()), Math.min(820, screen.getHeight() - 40));
         var css = CompareView.class.getResource("app.css");
         if (css != null) {
             sc.getStylesheets().add(css.toExternalForm());

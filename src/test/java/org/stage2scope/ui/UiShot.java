@@ -70,6 +70,7 @@ public final class UiShot extends Application {
         boolean compare = java.util.Arrays.asList(argv).contains("compare");
         if (compare) {
             w.openCompare().stage().setWidth(1600);
+            w.compareView().stage().setHeight(860);
         }
         new Thread(() -> {
             try {
