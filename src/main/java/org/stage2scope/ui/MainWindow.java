@@ -41,7 +41,13 @@ import javafx.stage.Stage;
 import org.stage2scope.engine.Evaluation;
 import org.stage2scope.engine.Ref;
 import org.stage2scope.io.Sample;
+import org.stage2scope.io.ReportJson;
+import org.stage2scope.io.ReportText;
 import org.stage2scope.io.SampleCatalog;
+import org.stage2scope.io.qemu.ImportException;
+import org.stage2scope.io.qemu.ImportOptions;
+import org.stage2scope.io.qemu.ImportResult;
+import org.stage2scope.io.qemu.QemuImporter;
 import org.stage2scope.io.ScenarioException;
 import org.stage2scope.io.ScenarioReader;
 import org.stage2scope.io.ScenarioWriter;
@@ -91,6 +97,7 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final javafx.scene.Scene fxScene;
     private boolean syncing;
+    private CompareView compareView;
 
     /** Asks "discard unsaved changes?"; tests replace it. */
     private Predicate<String> confirm = this::confirmDialog;
@@ -189,6 +196,13 @@ public final class MainWindow {
             }
         });
         doc.messageProperty().addListener((o, a, m) -> status.setText(m));
+        // "P" toggles presentation mode from the lanes (F5 works everywhere; P only here, where no text field eats it).
+        bands.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.P && !e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown()) {
+                present.setSelected(!present.isSelected());
+                e.consume();
+            }
+        });
         bands.selectionProperty().addListener((o, a, ref) -> refreshSelection());
         present.selectedProperty().addListener((o, a, b) -> applyTheme());
         darkItem.selectedProperty().addListener((o, a, b) -> applyTheme());
@@ -272,6 +286,8 @@ public final class MainWindow {
         }
         MenuItem save = item("Save", "Shortcut+S", this::save);
         MenuItem saveAs = item("Save As\u2026", "Shortcut+Shift+S", this::saveAsDialog);
+        MenuItem importQemu = item("Import from QEMU\u2026", "Shortcut+I", this::importDialog);
+        MenuItem saveReport = item("Save report\u2026", "Shortcut+R", this::saveReportDialog);
         MenuItem png1 = item("Export PNG (1x)\u2026", null, () -> exportDialog("png", 1, false));
         MenuItem png2 = item("Export PNG (2x)\u2026", "Shortcut+E", () -> exportDialog("png", 2, false));
         MenuItem svg = item("Export SVG\u2026", null, () -> exportDialog("svg", 1, false));
@@ -283,8 +299,8 @@ public final class MainWindow {
                 Platform.exit();
             }
         });
-        file.getItems().addAll(newItem, open, samples, recentMenu, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), png1, png2, svg, pngVis, svgVis, copy, new SeparatorMenuItem(), quit);
+        file.getItems().addAll(newItem, open, samples, recentMenu, importQemu, new SeparatorMenuItem(), save, saveAs,
+                saveReport, new SeparatorMenuItem(), png1, png2, svg, pngVis, svgVis, copy, new SeparatorMenuItem(), quit);
 
         Menu edit = new Menu("Edit");
         MenuItem undo = item("Undo", "Shortcut+Z", doc::undo);
@@ -302,10 +318,12 @@ public final class MainWindow {
         viewMenu.getItems().addAll(item("Fit all", "Shortcut+0", bands::fitAll),
                 item("Zoom to selection", "Shortcut+F", bands::zoomToSelection),
                 item("Zoom in", "Shortcut+EQUALS", () -> bands.zoom(1.5)),
-                item("Zoom out", "Shortcut+MINUS", () -> bands.zoom(1 / 1.5)), new SeparatorMenuItem(), presentItem, darkItem);
+                item("Zoom out", "Shortcut+MINUS", () -> bands.zoom(1 / 1.5)), new SeparatorMenuItem(),
+                item("Compare policies", "Shortcut+K", this::openCompare), new SeparatorMenuItem(), presentItem, darkItem);
         Menu help = new Menu("Help");
         help.getItems().add(item("Keys", null, () -> info("Wheel or +/- zoom, drag or arrows pan, 0 fits all, Z zooms to"
-                + " the selection, F5 presentation mode, Ctrl+Z / Ctrl+Shift+Z undo and redo.")));
+                + " the selection, F5 (or P on the lanes) presentation mode, Ctrl+K compare policies, Ctrl+Z / Ctrl+Shift+Z undo"
+                + " and redo.")));
         return new MenuBar(file, edit, viewMenu, help);
     }
 
@@ -348,8 +366,12 @@ public final class MainWindow {
         Button undo = new Button("Undo");
         undo.setOnAction(e -> doc.undo());
         undo.disableProperty().bind(doc.canUndoProperty().not());
+        Button compare = new Button("Compare");
+        compare.setId("tb-compare");
+        compare.setTooltip(new javafx.scene.control.Tooltip("This scenario under every cacheable-PFNMAP policy, side by side (Ctrl+K)"));
+        compare.setOnAction(e -> openCompare());
         return new ToolBar(new Label("Host:"), fwb, dic, new Label(" Policy:"), policy, new Label(" Arch:"), arch,
-                new Separator(), undo, fit, zsel, new Separator(), present);
+                new Separator(), undo, fit, zsel, new Separator(), compare, present);
     }
 
     private static <E extends org.stage2scope.model.Named> javafx.util.StringConverter<E> namedConverter() {
@@ -375,9 +397,29 @@ public final class MainWindow {
         });
     }
 
+    /** View > Compare policies: one non-modal window, created on first use, following the document. */
+    public CompareView openCompare() {
+        if (compareView == null) {
+            compareView = new CompareView(doc, stage);
+            compareView.setPresentation(present.isSelected());
+            compareView.setDark(darkItem.isSelected());
+        }
+        compareView.show();
+        return compareView;
+    }
+
+    /** The compare window if it was ever opened (tests). */
+    public CompareView compareView() {
+        return compareView;
+    }
+
     private void applyTheme() {
         boolean dark = darkItem.isSelected();
         boolean p = present.isSelected();
+        if (compareView != null) {
+            compareView.setPresentation(p);
+            compareView.setDark(dark);
+        }
         bands.themeProperty().set(p ? Theme.presentation(dark) : dark ? Theme.dark() : Theme.light());
         root.getStyleClass().removeAll("dark", "presentation");
         if (dark) {
@@ -570,6 +612,106 @@ public final class MainWindow {
             errorSink.accept(path.getFileName() + ": " + e.getMessage());
         }
         return false;
+    }
+
+    /**
+     * File > Import from QEMU: builds a scenario from a copy of the QEMU process's smaps and a monitor
+     * transcript and opens it as a new unsaved document; the import report goes to the explanation panel.
+     * Any unreadable input becomes one sentence (file and line) and the current scenario stays.
+     */
+    public boolean importQemu(Path smaps, Path monitor, ImportOptions options) {
+        ImportResult r;
+        try {
+            r = QemuImporter.importText(readText(smaps), smaps.toString(), readText(monitor), monitor.toString(), options);
+        } catch (ImportException e) {
+            errorSink.accept("Cannot import: " + e.getMessage());
+            return false;
+        } catch (IOException e) {
+            errorSink.accept("Cannot import: " + e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            errorSink.accept("Cannot import " + smaps.getFileName() + " and " + monitor.getFileName() + ": " + e.getMessage());
+            return false;
+        }
+        Scenario s = r.scenario();
+        doc.loadUnsaved(s, "Imported " + s.vmas().size() + " VMAs and " + s.memslots().size() + " memslot calls from "
+                + smaps.getFileName() + " and " + monitor.getFileName() + " (not saved yet)");
+        bands.selectionProperty().set(Ref.NONE);
+        explanation.setText("Import report (" + smaps.getFileName() + ", " + monitor.getFileName() + ")\n"
+                + String.join("\n", r.report().lines()));
+        return true;
+    }
+
+    /** smaps is mostly ASCII, but a mapped file's name may be in any encoding: fall back to Latin-1 like the CLI. */
+    private static String readText(Path file) throws IOException {
+        try {
+            return Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            return new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IOException(file + ": no such file", e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new IOException(file + ": permission denied (another user's smaps needs root: sudo cat /proc/PID/smaps > smaps.txt)", e);
+        } catch (IOException e) {
+            throw new IOException(file + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        }
+    }
+
+    private void importDialog() {
+        if (!confirm.test("import another scenario")) {
+            return;
+        }
+        ImportDialog.ask(stage).ifPresent(r -> importQemu(r.smaps(), r.monitor(), r.options()));
+    }
+
+    /** File > Save report: the current evaluation as text (.txt) or JSON (.json), written atomically. */
+    public boolean saveReport(Path path) {
+        Evaluation ev = doc.evaluation();
+        if (ev == null) {
+            errorSink.accept("Nothing to report: the scenario has no evaluation.");
+            return false;
+        }
+        String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String body;
+        if (name.endsWith(".json")) {
+            body = ReportJson.render(ev);
+        } else if (name.endsWith(".txt")) {
+            body = ReportText.render(ev);
+        } else {
+            errorSink.accept("Cannot save report " + path.getFileName() + ": the name must end in .txt (text) or .json (JSON).");
+            return false;
+        }
+        try {
+            byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            org.stage2scope.render.AtomicFile.write(path, out -> out.write(bytes));
+            status.setText("Saved report " + path.getFileName());
+            return true;
+        } catch (IOException | RuntimeException e) {
+            errorSink.accept("Cannot save report " + path.getFileName() + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    private void saveReportDialog() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Save report");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Text report (*.txt)", "*.txt"),
+                new FileChooser.ExtensionFilter("JSON report (*.json)", "*.json"));
+        if (doc.file() != null && doc.file().toAbsolutePath().getParent() != null) {
+            fc.setInitialDirectory(doc.file().toAbsolutePath().getParent().toFile());
+        }
+        fc.setInitialFileName(safeName() + "-report.txt");
+        var f = fc.showSaveDialog(stage);
+        if (f == null) {
+            return;
+        }
+        Path p = f.toPath();
+        String n = p.getFileName().toString();
+        if (!n.endsWith(".txt") && !n.endsWith(".json")) {
+            boolean json = fc.getSelectedExtensionFilter() != null && fc.getSelectedExtensionFilter().getDescription().startsWith("JSON");
+            p = p.resolveSibling(n + (json ? ".json" : ".txt"));
+        }
+        saveReport(p);
     }
 
     public boolean saveTo(Path path) {

@@ -151,6 +151,22 @@ public final class ScenarioDocument {
     }
 
     /**
+     * Replaces everything with a scenario that exists in no file yet (File > Import from QEMU): like
+     * {@link #load} it clears undo, but it is dirty from the start so closing asks before losing it.
+     */
+    public void loadUnsaved(Scenario s, String what) {
+        undo.clear();
+        redo.clear();
+        saved = null;
+        file.set(null);
+        changed = List.of();
+        set(s, false);
+        if (evaluation.get() != null && !busy.get()) {
+            message.set(what);
+        }
+    }
+
+    /**
      * Applies an edit. A model refusal (IllegalArgumentException from a record) leaves the scenario
      * untouched and becomes the status message.
      *

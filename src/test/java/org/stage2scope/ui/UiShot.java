@@ -11,7 +11,8 @@ import org.stage2scope.render.Fixtures;
 
 /**
  * Screenshot harness (not a test): opens the main window under a real or virtual display and writes
- * a snapshot of it. {@code xvfb-run java -cp ... org.stage2scope.ui.UiShot out.png [present] [dark] [fixture]}.
+ * a snapshot of it. {@code xvfb-run java -cp ... org.stage2scope.ui.UiShot out.png [present] [dark] [fixture] [sample=FILE.json] [compare]}
+ * ({@code compare} snapshots the Compare policies window instead of the main window).
  */
 public final class UiShot extends Application {
     private static String[] argv;
@@ -40,6 +41,11 @@ public final class UiShot extends Application {
         } else {
             w.openDefault();
         }
+        for (String a : argv) {
+            if (a.startsWith("sample=")) {
+                w.openSample(a.substring(7));
+            }
+        }
         w.setPresentation(java.util.Arrays.asList(argv).contains("present"));
         w.setDark(java.util.Arrays.asList(argv).contains("dark"));
         stage.setWidth(1600);
@@ -60,6 +66,11 @@ public final class UiShot extends Application {
             w.bandView().selectionProperty().set(new org.stage2scope.engine.Ref.Vma(0));
             w.bandView().zoomToSelection();
             w.bandView().zoom(3);
+        }
+        boolean compare = java.util.Arrays.asList(argv).contains("compare");
+        if (compare) {
+            w.openCompare().stage().setWidth(1600);
+            w.compareView().stage().setHeight(860);
         }
         new Thread(() -> {
             try {
@@ -85,7 +96,7 @@ public final class UiShot extends Application {
                     System.out.printf("FX frame (zoom/pan, 40 frames): median %.1f ms, max %.1f ms%n", t[20] / 1e6, t[39] / 1e6);
                 }
                 try {
-                    var img = stage.getScene().snapshot(null);
+                    var img = (compare ? w.compareView().stage() : stage).getScene().snapshot(null);
                     ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", Path.of(argv[0]).toFile());
                 } catch (Exception e) {
                     e.printStackTrace();

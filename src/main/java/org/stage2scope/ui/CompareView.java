@@ -1,0 +1,351 @@
+package org.stage2scope.ui;
+
+import java.util.List;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.stage2scope.engine.Evaluation;
+import org.stage2scope.engine.Evaluator;
+import org.stage2scope.io.CompareReport;
+import org.stage2scope.model.CpuFeature;
+import org.stage2scope.model.Scenario;
+
+/**
+ * View > Compare policies: the open scenario under every cacheable-PFNMAP policy side by side, in a
+ * non-modal window that follows the document. A row where the policies disagree starts with "*" and is
+ * bold on a tinted background; a cell that differs from upstream ends in "*" and is bold with a left
+ * rule, so neither depends on colour alone.
+ */
+public final class CompareView {
+    private final ScenarioDocument doc;
+    private final Function<Scenario, List<Evaluation>> compare;
+    private final Stage stage = new Stage();
+    private final Label heading = new Label();
+    private final Label problem = new Label();
+    private final TableView<CompareModel.Row> memslots = table("compare-memslots");
+    private final TableView<CompareModel.Row> stage2 = table("compare-stage2");
+    private final TableView<CompareModel.Row> accesses = table("compare-accesses");
+    private final ReadOnlyObjectWrapper<CompareModel> model = new ReadOnlyObjectWrapper<>(this, "model");
+    private final BorderPane root = new BorderPane();
+    private List<Evaluation> evaluations = List.of();
+    private int generation;
+    private boolean presentation;
+    private final SplitPane tables;
+    private String rowCounts = "";
+
+    public CompareView(ScenarioDocument doc, Window owner) {
+        this(doc, owner, Evaluator::compareAll);
+    }
+
+    /** @param compare one evaluation per policy (Evaluator.compareAll in the app) */
+    public CompareView(ScenarioDocument doc, Window owner, Function<Scenario, List<Evaluation>> compare) {
+        this.doc = doc;
+        this.compare = compare;
+        heading.getStyleClass().add("compare-heading");
+        heading.setWrapText(true);
+        Label legend = new Label("* at the start of a row: the policies disagree (row bold, tinted).   "
+                + "\"EINVAL *\": differs from upstream, Linux 6.17+ (cell bold, left rule).");
+        legend.setWrapText(true);
+        problem.setId("compare-problem");
+        problem.getStyleClass().add("finding-error");
+        problem.setWrapText(true);
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
+        Button copy = new Button("Copy as text");
+        copy.setId("compare-copy");
+        copy.setOnAction(e -> copyAsText());
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        HBox top = new HBox(12, heading, spring, copy);
+        VBox header = new VBox(4, top, legend, problem);
+        header.setPadding(new Insets(8));
+        tables = new SplitPane(titled("Memslot calls (KVM_SET_USER_MEMORY_REGION result)", memslots),
+                titled("Stage-2 map (memory type and block size)", stage2), titled("Guest accesses (outcome)", accesses));
+        tables.setOrientation(Orientation.VERTICAL);
+        tables.setDividerPositions(0.3, 0.62);
+        root.setTop(header);
+        root.setCenter(tables);
+        root.getStyleClass().add("compare");
+        // Never larger than the screen: a laptop (or Monocle's 1280x800 headless screen) must hold it whole.
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        javafx.scene.Scene sc = new javafx.scene.Scene(root, Math.min(1400, screen.getWidth()), Math.min(820, screen.getHeight() - 40));
+        var css = CompareView.class.getResource("app.css");
+        if (css != null) {
+            sc.getStylesheets().add(css.toExternalForm());
+        }
+        stage.setScene(sc);
+        stage.setTitle("Stage2Scope \u2014 compare policies");
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        doc.scenarioProperty().addListener((o, a, s) -> {
+            if (stage.isShowing()) {
+                refresh();
+            }
+        });
+    }
+
+    private static javafx.scene.Node titled(String title, javafx.scene.Node content) {
+        Label l = new Label(title);
+        l.getStyleClass().add("panel-title");
+        BorderPane p = new BorderPane(content);
+        p.setTop(l);
+        return p;
+    }
+
+    private static TableView<CompareModel.Row> table(String id) {
+        TableView<CompareModel.Row> t = new TableView<>();
+        t.setPlaceholder(new Label("none"));
+        t.setId(id);
+        t.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        t.setRowFactory(tv -> new TableRow<>() {
+            @Override
+            protected void updateItem(CompareModel.Row r, boolean empty) {
+                super.updateItem(r, empty);
+                getStyleClass().remove("compare-differs");
+                if (!empty && r != null && r.differs()) {
+                    getStyleClass().add("compare-differs");
+                }
+            }
+        });
+        return t;
+    }
+
+    /** Shows the window (or brings it forward) on the current scenario. */
+    public void show() {
+        refresh();
+        stage.show();
+        stage.toFront();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /** The tables on screen, or null before the first comparison or after an engine failure. */
+    public CompareModel model() {
+        return model.get();
+    }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<CompareModel> modelProperty() {
+        return model.getReadOnlyProperty();
+    }
+
+    public TableView<CompareModel.Row> table(CompareModel.Table which) {
+        return which.title().startsWith("Memslot") ? memslots : which.title().startsWith("Stage") ? stage2 : accesses;
+    }
+
+    /** Bigger type for a projector, following the main window's presentation mode. */
+    public void setPresentation(boolean on) {
+        presentation = on;
+        root.getStyleClass().remove("presentation");
+        if (on) {
+            root.getStyleClass().add("presentation");
+        }
+        CompareModel m = model.get();
+        if (m != null) {
+            autosize(memslots, m.memslots());
+            autosize(stage2, m.stage2());
+            autosize(accesses, m.accesses());
+        }
+    }
+
+    public void setDark(boolean on) {
+        root.getStyleClass().remove("dark");
+        if (on) {
+            root.getStyleClass().add("dark");
+        }
+    }
+
+    /** What Copy as text puts on the clipboard: {@link CompareReport#text}, as {@code stage2scope compare} prints it. */
+    public String text() {
+        return evaluations.isEmpty() ? "" : CompareReport.text(evaluations);
+    }
+
+    private void copyAsText() {
+        String t = text();
+        if (t.isEmpty()) {
+            return;
+        }
+        ClipboardContent c = new ClipboardContent();
+        c.putString(t);
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+    }
+
+    void refresh() {
+        Scenario s = doc.scenario();
+        int gen = ++generation;
+        if (s == null) {
+            apply(gen, null, null, "No scenario is open.");
+            return;
+        }
+        if (s.memslots().size() < ScenarioDocument.ASYNC_MEMSLOTS) {
+            compute(gen, s, false);
+            return;
+        }
+        // Five evaluations of a stress scenario take seconds: keep the window responsive.
+        problem.setText("Comparing " + s.memslots().size() + " memslot calls under every policy\u2026");
+        Thread t = new Thread(() -> compute(gen, s, true), "stage2scope-compare");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void compute(int gen, Scenario s, boolean background) {
+        List<Evaluation> evs = null;
+        CompareModel m = null;
+        String failure = null;
+        try {
+            evs = compare.apply(s);
+            m = CompareModel.of(evs);
+        } catch (RuntimeException e) {
+            failure = "The engine could not compare this scenario: " + e.getMessage();
+        }
+        List<Evaluation> fe = evs;
+        CompareModel fm = m;
+        String ff = failure;
+        if (background) {
+            Platform.runLater(() -> apply(gen, fe, fm, ff));
+        } else {
+            apply(gen, fe, fm, ff);
+        }
+    }
+
+    private void apply(int gen, List<Evaluation> evs, CompareModel m, String failure) {
+        if (gen != generation) {
+            return;
+        }
+        evaluations = m == null ? List.of() : evs;
+        problem.setText(failure == null ? "" : failure);
+        model.set(m);
+        if (m == null) {
+            memslots.getItems().clear();
+            stage2.getItems().clear();
+            accesses.getItems().clear();
+            return;
+        }
+        Scenario s = m.scenario();
+        heading.setText((s.name().isEmpty() ? "(unnamed scenario)" : s.name()) + "   \u2014   host " + s.host().arch().id()
+                + ", features: " + (s.host().features().isEmpty() ? "none"
+                        : String.join(" ", s.host().features().stream().sorted().map(CpuFeature::id).toList())));
+        fill(memslots, m.memslots());
+        fill(stage2, m.stage2());
+        fill(accesses, m.accesses());
+        // Give each table room for its rows (plus header and scroll bar); only when the counts change,
+        // so a divider the user dragged stays put across edits.
+        String counts = m.memslots().rows().size() + "/" + m.stage2().rows().size() + "/" + m.accesses().rows().size();
+        if (!counts.equals(rowCounts)) {
+            rowCounts = counts;
+            double a = Math.min(m.memslots().rows().size(), 12) + 3;
+            double b = Math.min(m.stage2().rows().size(), 12) + 3;
+            double c = Math.min(m.accesses().rows().size(), 12) + 3;
+            tables.setDividerPositions(a / (a + b + c), (a + b) / (a + b + c));
+        }
+    }
+
+    private void fill(TableView<CompareModel.Row> t, CompareModel.Table table) {
+        if (t.getColumns().size() != 1 + table.keyHeads().size() + table.policies().size()) {
+            t.getColumns().clear();
+            TableColumn<CompareModel.Row, String> mark = new TableColumn<>("*");
+            mark.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().differs() ? "*" : ""));
+            mark.setPrefWidth(34);
+            mark.setSortable(false);
+            t.getColumns().add(mark);
+            for (int i = 0; i < table.keyHeads().size(); i++) {
+                int k = i;
+                TableColumn<CompareModel.Row, String> col = new TableColumn<>(table.keyHeads().get(i));
+                col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().key().get(k)));
+                col.setCellFactory(c -> new TableCell<>() {
+                    @Override
+                    protected void updateItem(String v, boolean empty) {
+                        super.updateItem(v, empty);
+                        setText(empty ? null : v);
+                        setTooltip(empty || v == null || v.isEmpty() ? null : new javafx.scene.control.Tooltip(v));
+                    }
+                });
+                col.setSortable(false);
+                t.getColumns().add(col);
+            }
+            for (int i = 0; i < table.policies().size(); i++) {
+                int p = i;
+                TableColumn<CompareModel.Row, PolicyValue> col = new TableColumn<>(table.policies().get(i));
+                col.setId("policy-" + table.policies().get(i));
+                col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
+                        new PolicyValue(c.getValue().cells().get(p), c.getValue().offUpstream().get(p))));
+                col.setCellFactory(c -> new PolicyCell());
+                col.setSortable(false);
+                t.getColumns().add(col);
+            }
+        }
+        t.getItems().setAll(table.rows());
+        autosize(t, table);
+    }
+
+    /**
+     * Columns as wide as their widest text in bold at the window's font size, so nothing is cut off
+     * with "..." on a projector (a marked row is bold).
+     */
+    private void autosize(TableView<CompareModel.Row> t, CompareModel.Table table) {
+        javafx.scene.text.Font bold = javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                javafx.scene.text.FontWeight.BOLD, presentation ? 20 : 15);
+        t.getColumns().get(0).setPrefWidth(width(bold, "*") + 28);
+        for (int i = 0; i < table.keyHeads().size(); i++) {
+            int k = i;
+            double w = width(bold, table.keyHeads().get(i));
+            for (CompareModel.Row r : table.rows()) {
+                w = Math.max(w, width(bold, r.key().get(k)));
+            }
+            // A long label would push the policy columns off a projector; its full text is in the tooltip.
+            t.getColumns().get(1 + i).setPrefWidth(Math.min(w, 16 * bold.getSize()) + 28);
+        }
+        for (int i = 0; i < table.policies().size(); i++) {
+            double w = width(bold, table.policies().get(i));
+            for (CompareModel.Row r : table.rows()) {
+                w = Math.max(w, width(bold, r.cells().get(i) + " *"));
+            }
+            t.getColumns().get(1 + table.keyHeads().size() + i).setPrefWidth(w + 28);
+        }
+    }
+
+    private static double width(javafx.scene.text.Font f, String text) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(f);
+        return Math.ceil(t.getLayoutBounds().getWidth());
+    }
+
+    /** A policy's result and whether it differs from the upstream column. */
+    record PolicyValue(String text, boolean offUpstream) {}
+
+    /** Bold with a trailing "*" when the result differs from upstream. */
+    static final class PolicyCell extends TableCell<CompareModel.Row, PolicyValue> {
+        @Override
+        protected void updateItem(PolicyValue v, boolean empty) {
+            super.updateItem(v, empty);
+            getStyleClass().remove("off-upstream");
+            if (empty || v == null) {
+                setText(null);
+                return;
+            }
+            setText(v.offUpstream() ? v.text() + " *" : v.text());
+            if (v.offUpstream()) {
+                getStyleClass().add("off-upstream");
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.stage2scope.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.stage2scope.engine.Evaluator;
+import org.stage2scope.io.CompareReport;
+import org.stage2scope.model.PolicyId;
+import org.stage2scope.render.Theme;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** View > Compare policies on the bundled no-FWB sample, and the P key. Real engine. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowCompareTest {
+    private MainWindow window;
+    private final List<String> errors = new java.util.ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(new ScenarioDocument(), stage);
+        window.setErrorSink(errors::add);
+        window.setConfirm(what -> true);
+        assertTrue(window.openSample("grace-hopper-no-fwb.json"));
+        stage.setWidth(1200);
+        stage.setHeight(760);
+        window.show();
+    }
+
+    private static CompareModel.Row usemem(CompareModel m) {
+        return m.memslots().rows().stream().filter(r -> r.key().get(4).equals("GPU usemem")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void compareShowsTheGpuUsememSlotOkBeforeTheSeriesRefusedUpstreamAndFollowsTheFwbToggle(FxRobot robot) {
+        robot.clickOn("#tb-compare");
+        WaitForAsyncUtils.waitForFxEvents();
+        CompareView cv = window.compareView();
+        assertNotNull(cv, "the toolbar button opened the compare window");
+        assertTrue(cv.stage().isShowing());
+        assertFalse(cv.stage().getModality() != javafx.stage.Modality.NONE, "non-modal");
+        CompareModel m = cv.model();
+        assertEquals(List.of("pre-6.17", "upstream", "v6-enable-flag", "force-flag", "force-flag-strict"), m.memslots().policies());
+        CompareModel.Row row = usemem(m);
+        assertEquals("ok", row.cell(m.memslots(), PolicyId.PRE_6_17));
+        assertEquals("EINVAL", row.cell(m.memslots(), PolicyId.UPSTREAM));
+        assertEquals("EINVAL", row.cell(m.memslots(), PolicyId.FORCE_FLAG_STRICT));
+        assertTrue(row.differs(), "the policies disagree on this call");
+        assertTrue(row.offUpstream(m.memslots(), PolicyId.PRE_6_17));
+        assertFalse(row.offUpstream(m.memslots(), PolicyId.V6_ENABLE_FLAG));
+        // The stage-2 row of the usemem range: Device under pre-6.17 (forced non-cacheable), unmapped upstream.
+        CompareModel.Row s2 = m.stage2().rows().stream().filter(r -> r.key().get(0).equals("0x8000000000")).findFirst().orElseThrow();
+        assertEquals("Device-nGnRE 1G", s2.cell(m.stage2(), PolicyId.PRE_6_17));
+        assertEquals("-", s2.cell(m.stage2(), PolicyId.UPSTREAM));
+        assertTrue(s2.differs());
+
+        // On screen: the row starts with "*", is styled as differing, and the pre-6.17 cell reads "ok *".
+        var table = cv.table(m.memslots());
+        int i = table.getItems().indexOf(row);
+        assertTrue(i >= 0);
+        var cells = cv.stage().getScene().getRoot().lookupAll(".off-upstream");
+        assertTrue(cells.stream().anyMatch(n -> n instanceof TableCell<?, ?> c && "ok *".equals(c.getText())
+                        && c.getTableView() == table),
+                "the pre-6.17 cell is marked as off upstream");
+        assertTrue(cv.stage().getScene().getRoot().lookupAll(".compare-differs").stream()
+                .anyMatch(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getItem() == row), "the row is styled as differing");
+        assertEquals("*", table.getColumns().get(0).getCellData(row));
+
+        // FWB on in the main window: upstream now accepts the cacheable PFNMAP slot and the open view follows.
+        robot.interact(() -> ((ToggleButton) robot.lookup("#tb-fwb").query()).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        CompareModel after = cv.model();
+        assertTrue(after.scenario().host().has(org.stage2scope.model.CpuFeature.FWB));
+        CompareModel.Row r2 = usemem(after);
+        assertEquals("ok", r2.cell(after.memslots(), PolicyId.UPSTREAM));
+        assertEquals("ok", r2.cell(after.memslots(), PolicyId.PRE_6_17));
+        assertFalse(r2.offUpstream(after.memslots(), PolicyId.PRE_6_17));
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    @Test
+    void copyAsTextIsTheCompareReportOfTheCurrentScenario(FxRobot robot) {
+        robot.interact(() -> window.openCompare());
+        CompareView cv = window.compareView();
+        String expected = CompareReport.text(Evaluator.compareAll(window.document().scenario()));
+        assertEquals(expected, cv.text());
+        robot.clickOn("#compare-copy");
+        WaitForAsyncUtils.waitForFxEvents();
+        String[] clip = new String[1];
+        robot.interact(() -> clip[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertEquals(expected, clip[0]);
+        assertTrue(expected.contains("GPU usemem"));
+    }
+
+    @Test
+    void ctrlKOpensTheCompareWindowOnceAndReusesIt(FxRobot robot) {
+        robot.clickOn(window.bandView());
+        robot.push(KeyCode.CONTROL, KeyCode.K);
+        WaitForAsyncUtils.waitForFxEvents();
+        CompareView first = window.compareView();
+        assertNotNull(first, "Ctrl+K opened it");
+        assertTrue(first.stage().isShowing());
+        robot.interact(() -> window.openCompare());
+        assertSame(first, window.compareView());
+    }
+
+    @Test
+    void pOnTheLanesTogglesPresentationMode(FxRobot robot) {
+        ToggleButton present = robot.lookup("#tb-present").query();
+        assertFalse(present.isSelected());
+        robot.clickOn(window.bandView());
+        robot.type(KeyCode.P);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(present.isSelected(), "P turned presentation on");
+        assertEquals(Theme.presentation(false).name(), window.bandView().themeProperty().get().name());
+        assertTrue(window.fxScene().getRoot().getStyleClass().contains("presentation"));
+        robot.type(KeyCode.P);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(present.isSelected(), "P again turned it off");
+        assertEquals(Theme.light().name(), window.bandView().themeProperty().get().name());
+    }
+}
