@@ -29,7 +29,11 @@ public final class CompareReport {
 
     private CompareReport() {}
 
-    record Row(String[] key, List<Object> cellsJson, List<String> cells, boolean differs) {}
+    /**
+     * One compared row: its key columns (see each *Rows method), one cell per policy in the
+     * evaluations' order (the words the text report prints), and whether the policies disagree.
+     */
+    public record Row(String[] key, List<Object> cellsJson, List<String> cells, boolean differs) {}
 
     record StageCell(String outcome, Integer slot, String type, String block) {
         String text() {
@@ -124,7 +128,7 @@ public final class CompareReport {
     }
 
     /** key: index, slot name, gpa, size, label, slot, addressSpace. */
-    static List<Row> memslotRows(List<Evaluation> evaluations) {
+    public static List<Row> memslotRows(List<Evaluation> evaluations) {
         List<Row> rows = new ArrayList<>();
         List<MemslotCall> calls = evaluations.get(0).scenario().memslots();
         List<MemslotResult[]> byIndex = new ArrayList<>();
@@ -155,7 +159,7 @@ public final class CompareReport {
     }
 
     /** key: gpa start, gpa end (exclusive), size, addressSpace. */
-    static List<Row> stage2Rows(List<Evaluation> evaluations) {
+    public static List<Row> stage2Rows(List<Evaluation> evaluations) {
         TreeSet<Integer> spaces = new TreeSet<>();
         evaluations.forEach(e -> e.stage2().forEach(r -> spaces.add(r.addressSpace())));
         List<Row> rows = new ArrayList<>();
@@ -238,7 +242,7 @@ public final class CompareReport {
     }
 
     /** key: index, gpa, kind, label. */
-    static List<Row> accessRows(List<Evaluation> evaluations) {
+    public static List<Row> accessRows(List<Evaluation> evaluations) {
         List<Row> rows = new ArrayList<>();
         List<GuestAccess> accesses = evaluations.get(0).scenario().guest().accesses();
         List<AccessResult[]> byIndex = new ArrayList<>();
