@@ -76,8 +76,8 @@ public final class CompareView {
         HBox top = new HBox(12, heading, spring, copy);
         VBox header = new VBox(4, top, legend, problem);
         header.setPadding(new Insets(8));
-        tables = new SplitPane(titled("Memslot calls (KVM_SET_USER_MEMORY_REGION result)", memslots),
-                titled("Stage-2 map (memory type and block size)", stage2), titled("Guest accesses (outcome)", accesses));
+        tables = new SplitPane(MainWindow.titled("Memslot calls (KVM_SET_USER_MEMORY_REGION result)", memslots),
+                MainWindow.titled("Stage-2 map (memory type and block size)", stage2), MainWindow.titled("Guest accesses (outcome)", accesses));
         tables.setOrientation(Orientation.VERTICAL);
         tables.setDividerPositions(0.3, 0.62);
         root.setTop(header);
@@ -100,14 +100,6 @@ public final class CompareView {
                 refresh();
             }
         });
-    }
-
-    private static javafx.scene.Node titled(String title, javafx.scene.Node content) {
-        Label l = new Label(title);
-        l.getStyleClass().add("panel-title");
-        BorderPane p = new BorderPane(content);
-        p.setTop(l);
-        return p;
     }
 
     private static TableView<CompareModel.Row> table(String id) {

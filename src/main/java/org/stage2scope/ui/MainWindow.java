@@ -209,7 +209,8 @@ public final class MainWindow {
         updateRecentMenu();
     }
 
-    private static javafx.scene.Node titled(String title, javafx.scene.Node content) {
+    /** A panel with the app's title strip above it (shared by the main window and the compare window). */
+    static javafx.scene.Node titled(String title, javafx.scene.Node content) {
         Label l = new Label(title);
         l.getStyleClass().add("panel-title");
         BorderPane p = new BorderPane(content);

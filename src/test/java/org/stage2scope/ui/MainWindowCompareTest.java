@@ -30,9 +30,7 @@ class MainWindowCompareTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(new ScenarioDocument(), stage);
-        window.setErrorSink(errors::add);
-        window.setConfirm(what -> true);
+        window = TestWindows.open(stage, errors);
         assertTrue(window.openSample("grace-hopper-no-fwb.json"));
         stage.setWidth(1200);
         stage.setHeight(760);

@@ -30,9 +30,7 @@ class MainWindowEngineTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(new ScenarioDocument(), stage);
-        window.setErrorSink(errors::add);
-        window.setConfirm(what -> true);
+        window = TestWindows.open(stage, errors);
         // The real engine on the hand-built Grace-Hopper-like scenario (the bundled samples arrive with io).
         window.document().load(org.stage2scope.render.Fixtures.graceHopperLike(), null);
         stage.setWidth(1200);

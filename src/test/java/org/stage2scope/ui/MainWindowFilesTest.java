@@ -41,9 +41,7 @@ class MainWindowFilesTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(new ScenarioDocument(), stage);
-        window.setErrorSink(errors::add);
-        window.setConfirm(what -> true);
+        window = TestWindows.open(stage, errors);
         window.openDefault();
         stage.setWidth(1200);
         stage.setHeight(760);

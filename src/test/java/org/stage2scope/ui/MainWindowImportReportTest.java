@@ -36,9 +36,7 @@ class MainWindowImportReportTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        window = new MainWindow(new ScenarioDocument(), stage);
-        window.setErrorSink(errors::add);
-        window.setConfirm(what -> true);
+        window = TestWindows.open(stage, errors);
         window.openDefault();
         window.show();
     }
