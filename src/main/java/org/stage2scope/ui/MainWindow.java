@@ -310,7 +310,9 @@ public final class MainWindow {
         redo.disableProperty().bind(doc.canRedoProperty().not());
         edit.getItems().addAll(undo, redo, new SeparatorMenuItem(),
                 item("Add VMA", null, this::addVma), item("Add memslot call", null, this::addMemslot),
-                item("Add guest access", null, this::addAccess), item("Remove selected", "Delete", this::removeSelected));
+                item("Add guest access", null, this::addAccess),
+                item("Add stage-1 range for the selected GPA range", null, this::addStage1ForSelection),
+                item("Remove selected", "Delete", this::removeSelected));
 
         Menu viewMenu = new Menu("View");
         CheckMenuItem presentItem = new CheckMenuItem("Presentation mode");
@@ -537,6 +539,18 @@ public final class MainWindow {
             return s.withGuest(new Guest(s.guest().stage1(), l));
         });
         bands.selectionProperty().set(new Ref.Access(doc.scenario().guest().accesses().size() - 1));
+    }
+
+    /**
+     * Edit > Add stage-1 range: appends a range over the selected stage-2/effective GPA range (the guest's
+     * last-listed range wins where ranges overlap); anything else selected is refused in the status line.
+     */
+    public boolean addStage1ForSelection() {
+        if (!(bands.selectionProperty().get() instanceof Ref.GpaRange g)) {
+            status.setText("Select a GPA range in the stage-2 or effective lane first.");
+            return false;
+        }
+        return doc.edit("added a stage-1 range at " + U64.hex(g.gpa()), s -> InspectorModel.addStage1(s, g));
     }
 
     private void removeSelected() {
