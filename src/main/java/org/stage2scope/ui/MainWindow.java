@@ -406,6 +406,10 @@ public final class MainWindow {
             compareView = new CompareView(doc, stage);
             compareView.setPresentation(present.isSelected());
             compareView.setDark(darkItem.isSelected());
+            compareView.setOnSelect(ref -> {
+                bands.selectionProperty().set(ref);
+                bands.zoomToSelection();
+            });
         }
         compareView.show();
         return compareView;
