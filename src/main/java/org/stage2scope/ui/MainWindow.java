@@ -167,16 +167,7 @@ public final class MainWindow {
             e.consume();
         });
         fxScene.setOnDragDropped(e -> {
-            boolean done = false;
-            for (var f : e.getDragboard().getFiles()) {
-                if (f.getName().endsWith(".json")) {
-                    if (confirm.test("open " + f.getName())) {
-                        done = openFile(f.toPath());
-                    }
-                    break;
-                }
-            }
-            e.setDropCompleted(done);
+            e.setDropCompleted(openDropped(e.getDragboard().getFiles()));
             e.consume();
         });
         stage.setScene(fxScene);
@@ -634,6 +625,25 @@ public final class MainWindow {
     }
 
     /**
+     * Files dropped on the window: the first {@code .json} opens (asking over unsaved changes); a drop
+     * with none is refused in one sentence and the current scenario stays.
+     *
+     * @return true when a scenario was opened
+     */
+    public boolean openDropped(List<java.io.File> files) {
+        for (var f : files) {
+            if (f.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+                return confirm.test("open " + f.getName()) && openFile(f.toPath());
+            }
+        }
+        if (!files.isEmpty()) {
+            errorSink.accept("Cannot open " + (files.size() == 1 ? files.get(0).getName() : files.size() + " dropped files")
+                    + ": drop a Stage2Scope scenario file (.json).");
+        }
+        return false;
+    }
+
+    /**
      * File > Import from QEMU: builds a scenario from a copy of the QEMU process's smaps and a monitor
      * transcript and opens it as a new unsaved document; the import report goes to the explanation panel.
      * Any unreadable input becomes one sentence (file and line) and the current scenario stays.
@@ -788,8 +798,25 @@ public final class MainWindow {
         return fc;
     }
 
+    /** Where recent files are kept; tests pass a node of their own so they never touch the user's list. */
+    private Preferences prefsNode;
+
     private Preferences prefs() {
-        return Preferences.userNodeForPackage(MainWindow.class);
+        if (prefsNode == null) {
+            prefsNode = Preferences.userNodeForPackage(MainWindow.class);
+        }
+        return prefsNode;
+    }
+
+    /** Replaces the preferences node the recent-files list lives in (tests), and reloads the menu from it. */
+    void setPreferences(Preferences node) {
+        prefsNode = node;
+        updateRecentMenu();
+    }
+
+    /** File > Open recent (tests). */
+    Menu recentMenu() {
+        return recentMenu;
     }
 
     private void remember(Path p) {
