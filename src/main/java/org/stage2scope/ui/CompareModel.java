@@ -3,9 +3,11 @@ package org.stage2scope.ui;
 import java.util.ArrayList;
 import java.util.List;
 import org.stage2scope.engine.Evaluation;
+import org.stage2scope.engine.Ref;
 import org.stage2scope.io.CompareReport;
 import org.stage2scope.model.PolicyId;
 import org.stage2scope.model.Scenario;
+import org.stage2scope.model.U64;
 
 /**
  * The compare window's tables. The rows, the stage-2 interval split and the "differs" flag are
@@ -73,6 +75,24 @@ public final class CompareModel {
             out.add(new Row(List.of(r.key()).subList(0, keyHeads.size()), List.copyOf(r.cells()), r.differs(), List.copyOf(off)));
         }
         return new Table(title, keyHeads, policies, List.copyOf(out));
+    }
+
+    /**
+     * What a row is about in the main window: a memslot call or guest access by index, or the stage-2
+     * row's GPA interval (keys are hex, end exclusive; an end of 2^64 is "0x10000000000000000", which
+     * wraps to 0 so end - start is still the size in unsigned arithmetic).
+     */
+    public Ref ref(Table t, Row r) {
+        if (t == memslots) {
+            return new Ref.MemslotCall(Integer.parseInt(r.key().get(0)));
+        }
+        if (t == accesses) {
+            return new Ref.Access(Integer.parseInt(r.key().get(0)));
+        }
+        long start = U64.parseAddress(r.key().get(0));
+        String endText = r.key().get(1);
+        long end = endText.equalsIgnoreCase("0x10000000000000000") ? 0L : U64.parseAddress(endText);
+        return new Ref.GpaRange(start, end - start);
     }
 
     public Scenario scenario() {

@@ -49,6 +49,9 @@ public final class CompareView {
     private boolean presentation;
     private final SplitPane tables;
     private String rowCounts = "";
+    /** Where a selected row goes: the main window selects and zooms to it. */
+    private java.util.function.Consumer<org.stage2scope.engine.Ref> onSelect = r -> { };
+    private boolean filling;
 
     public CompareView(ScenarioDocument doc, Window owner) {
         this(doc, owner, Evaluator::compareAll);
@@ -95,11 +98,29 @@ public final class CompareView {
         if (owner != null) {
             stage.initOwner(owner);
         }
+        follow(memslots, CompareModel::memslots);
+        follow(stage2, CompareModel::stage2);
+        follow(accesses, CompareModel::accesses);
         doc.scenarioProperty().addListener((o, a, s) -> {
             if (stage.isShowing()) {
                 refresh();
             }
         });
+    }
+
+    /** A row the user selects is selected in the main window (not while the tables are being refilled). */
+    private void follow(TableView<CompareModel.Row> t, Function<CompareModel, CompareModel.Table> which) {
+        t.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
+            CompareModel m = model.get();
+            if (r != null && m != null && !filling) {
+                onSelect.accept(m.ref(which.apply(m), r));
+            }
+        });
+    }
+
+    /** @param select called with the Ref of the row the user selects */
+    public void setOnSelect(java.util.function.Consumer<org.stage2scope.engine.Ref> select) {
+        onSelect = select == null ? r -> { } : select;
     }
 
     private static TableView<CompareModel.Row> table(String id) {
@@ -285,7 +306,12 @@ public final class CompareView {
                 t.getColumns().add(col);
             }
         }
-        t.getItems().setAll(table.rows());
+        filling = true;
+        try {
+            t.getItems().setAll(table.rows());
+        } finally {
+            filling = false;
+        }
         autosize(t, table);
     }
 

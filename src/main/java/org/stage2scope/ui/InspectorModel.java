@@ -23,6 +23,9 @@ import org.stage2scope.model.MemslotCall;
 import org.stage2scope.model.MemslotFlag;
 import org.stage2scope.model.PolicyId;
 import org.stage2scope.model.Scenario;
+import org.stage2scope.model.Stage1Attr;
+import org.stage2scope.model.Stage1Range;
+import org.stage2scope.model.X86MemType;
 import org.stage2scope.model.U64;
 import org.stage2scope.model.Vm;
 import org.stage2scope.model.VmFlag;
@@ -64,8 +67,8 @@ public final class InspectorModel {
         if (ref instanceof Ref.Access a && a.index() < s.guest().accesses().size()) {
             return access(s, ev, a.index());
         }
-        if (ref instanceof Ref.GpaRange g && ev != null) {
-            return gpaRange(ev, g);
+        if (ref instanceof Ref.GpaRange g) {
+            return gpaRange(s, ev, g);
         }
         return scenario(s);
     }
@@ -261,9 +264,15 @@ public final class InspectorModel {
         return s.withGuest(new Guest(s.guest().stage1(), l));
     }
 
-    static List<Prop> gpaRange(Evaluation ev, Ref.GpaRange g) {
+    static List<Prop> gpaRange(Scenario s, Evaluation ev, Ref.GpaRange g) {
         List<Prop> p = new ArrayList<>();
         p.add(ro("GPA range", "range", "", U64.hex(g.gpa()) + " + " + U64.size(g.size()) + " (" + U64.human(g.size()) + ")"));
+        p.add(new Prop("GPA range", "add-stage1", "Append a stage-1 range over this GPA range (the last listed range wins"
+                + " where ranges overlap)", Action.class, "Add stage-1 range for this GPA range", null, x -> addStage1(s, g)));
+        stage1(s, g, p);
+        if (ev == null) {
+            return p;
+        }
         for (Stage2Run r : ev.stage2()) {
             if (r.gpa() == g.gpa() && r.size() == g.size()) {
                 p.add(ro("Stage 2", "slot", "", r.slot()));
@@ -282,6 +291,87 @@ public final class InspectorModel {
             }
         }
         return p;
+    }
+
+    /** Marks a row that is a button: its value is the label, apply makes the edit. */
+    public static final class Action {
+        private Action() {}
+    }
+
+    /** The common stage-1 attributes offered per arch: Linux's MAIR_EL1 slots on arm64, every PAT type on x86. */
+    public static List<Stage1Attr> stage1Choices(Arch arch) {
+        List<Stage1Attr> out = new ArrayList<>();
+        if (arch == Arch.ARM64) {
+            for (String t : List.of("0xff", "0x44", "0xbb", "0x04", "0x00", "0xf0")) {
+                out.add(Stage1Attr.parse(arch, t));
+            }
+        } else {
+            for (X86MemType t : X86MemType.values()) {
+                out.add(Stage1Attr.parse(arch, t.id()));
+            }
+        }
+        return out;
+    }
+
+    /** "0x04 Device-nGnRE" for a MAIR byte Linux names, else the file spelling. */
+    public static String stage1Label(Stage1Attr a) {
+        if (a instanceof Stage1Attr.Mair m) {
+            for (var e : new java.util.TreeMap<>(Stage1Attr.MAIR_NAMES).entrySet()) {
+                if (e.getValue() == m.value()) {
+                    return a.id() + " " + e.getKey();
+                }
+            }
+        }
+        return a.id();
+    }
+
+    /** Rows for every stage-1 range overlapping the selected GPA range, listed in the guest's order. */
+    private static void stage1(Scenario s, Ref.GpaRange g, List<Prop> p) {
+        List<Stage1Range> l = s.guest().stage1();
+        Arch arch = s.host().arch();
+        long gLast = g.size() == 0 ? g.gpa() : U64.last(g.gpa(), g.size());
+        for (int j = 0; j < l.size(); j++) {
+            Stage1Range r = l.get(j);
+            if (!(U64.le(r.gpa(), gLast) && U64.le(g.gpa(), U64.last(r.gpa(), r.size())))) {
+                continue;
+            }
+            int i = j;
+            String cat = "Stage-1 range #" + j;
+            String id = "s1-" + j + "-";
+            p.add(new Prop(cat, id + "gpa", "first GPA the guest maps with this attribute (hex)", String.class, U64.hex(r.gpa()),
+                    null, x -> replaceStage1(s, i, new Stage1Range(U64.parseAddress((String) x), r.size(), r.attr()))));
+            p.add(new Prop(cat, id + "size", "bytes (\"2M\", \"1G\", hex)", String.class, U64.size(r.size()), null,
+                    x -> replaceStage1(s, i, new Stage1Range(r.gpa(), U64.parseSize((String) x), r.attr()))));
+            List<Stage1Attr> choices = stage1Choices(arch);
+            if (!choices.contains(r.attr())) {
+                choices.add(0, r.attr());
+            }
+            p.add(new Prop(cat, id + "attr", arch == Arch.ARM64 ? "MAIR_EL1 attribute byte the guest's page tables select"
+                    : "guest PAT type", Stage1Attr.class, r.attr(), choices,
+                    x -> replaceStage1(s, i, new Stage1Range(r.gpa(), r.size(), (Stage1Attr) x))));
+            p.add(new Prop(cat, id + "remove", "Delete this stage-1 range from the guest", Action.class,
+                    "Remove stage-1 range #" + j, null, x -> removeStage1(s, i)));
+        }
+    }
+
+    /** Appends a range covering g with the arch's default attribute (arm64 0xff, x86 WB); the user then edits it. */
+    static Scenario addStage1(Scenario s, Ref.GpaRange g) {
+        Stage1Attr dflt = Stage1Attr.parse(s.host().arch(), s.host().arch() == Arch.ARM64 ? "0xff" : X86MemType.WB.id());
+        List<Stage1Range> l = new ArrayList<>(s.guest().stage1());
+        l.add(new Stage1Range(g.gpa(), g.size(), dflt));
+        return s.withGuest(new Guest(l, s.guest().accesses()));
+    }
+
+    static Scenario replaceStage1(Scenario s, int i, Stage1Range r) {
+        List<Stage1Range> l = new ArrayList<>(s.guest().stage1());
+        l.set(i, r);
+        return s.withGuest(new Guest(l, s.guest().accesses()));
+    }
+
+    static Scenario removeStage1(Scenario s, int i) {
+        List<Stage1Range> l = new ArrayList<>(s.guest().stage1());
+        l.remove(i);
+        return s.withGuest(new Guest(l, s.guest().accesses()));
     }
 
     /** A longer text for the explanation panel. */

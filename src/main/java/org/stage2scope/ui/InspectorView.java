@@ -6,6 +6,7 @@ import java.util.Map;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -77,10 +78,19 @@ final class InspectorView extends ScrollPane {
     }
 
     private static String display(Object v) {
+        if (v instanceof org.stage2scope.model.Stage1Attr a) {
+            return InspectorModel.stage1Label(a);
+        }
         return v instanceof Named n ? n.id() : String.valueOf(v);
     }
 
     private Node editor(InspectorModel.Prop p) {
+        if (p.type() == InspectorModel.Action.class) {
+            Button b = new Button(String.valueOf(p.value()));
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setOnAction(e -> Platform.runLater(() -> doc.edit(String.valueOf(p.value()), s -> p.apply().apply(null))));
+            return b;
+        }
         if (p.type() == Boolean.class) {
             CheckBox cb = new CheckBox();
             cb.setSelected(Boolean.TRUE.equals(p.value()));

@@ -167,16 +167,7 @@ public final class MainWindow {
             e.consume();
         });
         fxScene.setOnDragDropped(e -> {
-            boolean done = false;
-            for (var f : e.getDragboard().getFiles()) {
-                if (f.getName().endsWith(".json")) {
-                    if (confirm.test("open " + f.getName())) {
-                        done = openFile(f.toPath());
-                    }
-                    break;
-                }
-            }
-            e.setDropCompleted(done);
+            e.setDropCompleted(openDropped(e.getDragboard().getFiles()));
             e.consume();
         });
         stage.setScene(fxScene);
@@ -310,7 +301,9 @@ public final class MainWindow {
         redo.disableProperty().bind(doc.canRedoProperty().not());
         edit.getItems().addAll(undo, redo, new SeparatorMenuItem(),
                 item("Add VMA", null, this::addVma), item("Add memslot call", null, this::addMemslot),
-                item("Add guest access", null, this::addAccess), item("Remove selected", "Delete", this::removeSelected));
+                item("Add guest access", null, this::addAccess),
+                item("Add stage-1 range for the selected GPA range", null, this::addStage1ForSelection),
+                item("Remove selected", "Delete", this::removeSelected));
 
         Menu viewMenu = new Menu("View");
         CheckMenuItem presentItem = new CheckMenuItem("Presentation mode");
@@ -404,6 +397,10 @@ public final class MainWindow {
             compareView = new CompareView(doc, stage);
             compareView.setPresentation(present.isSelected());
             compareView.setDark(darkItem.isSelected());
+            compareView.setOnSelect(ref -> {
+                bands.selectionProperty().set(ref);
+                bands.zoomToSelection();
+            });
         }
         compareView.show();
         return compareView;
@@ -539,6 +536,18 @@ public final class MainWindow {
         bands.selectionProperty().set(new Ref.Access(doc.scenario().guest().accesses().size() - 1));
     }
 
+    /**
+     * Edit > Add stage-1 range: appends a range over the selected stage-2/effective GPA range (the guest's
+     * last-listed range wins where ranges overlap); anything else selected is refused in the status line.
+     */
+    public boolean addStage1ForSelection() {
+        if (!(bands.selectionProperty().get() instanceof Ref.GpaRange g)) {
+            status.setText("Select a GPA range in the stage-2 or effective lane first.");
+            return false;
+        }
+        return doc.edit("added a stage-1 range at " + U64.hex(g.gpa()), s -> InspectorModel.addStage1(s, g));
+    }
+
     private void removeSelected() {
         Ref sel = bands.selectionProperty().get();
         if (sel instanceof Ref.Vma v) {
@@ -611,6 +620,25 @@ public final class MainWindow {
             errorSink.accept(e.getMessage());
         } catch (RuntimeException e) {
             errorSink.accept(path.getFileName() + ": " + e.getMessage());
+        }
+        return false;
+    }
+
+    /**
+     * Files dropped on the window: the first {@code .json} opens (asking over unsaved changes); a drop
+     * with none is refused in one sentence and the current scenario stays.
+     *
+     * @return true when a scenario was opened
+     */
+    public boolean openDropped(List<java.io.File> files) {
+        for (var f : files) {
+            if (f.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+                return confirm.test("open " + f.getName()) && openFile(f.toPath());
+            }
+        }
+        if (!files.isEmpty()) {
+            errorSink.accept("Cannot open " + (files.size() == 1 ? files.get(0).getName() : files.size() + " dropped files")
+                    + ": drop a Stage2Scope scenario file (.json).");
         }
         return false;
     }
@@ -770,8 +798,25 @@ public final class MainWindow {
         return fc;
     }
 
+    /** Where recent files are kept; tests pass a node of their own so they never touch the user's list. */
+    private Preferences prefsNode;
+
     private Preferences prefs() {
-        return Preferences.userNodeForPackage(MainWindow.class);
+        if (prefsNode == null) {
+            prefsNode = Preferences.userNodeForPackage(MainWindow.class);
+        }
+        return prefsNode;
+    }
+
+    /** Replaces the preferences node the recent-files list lives in (tests), and reloads the menu from it. */
+    void setPreferences(Preferences node) {
+        prefsNode = node;
+        updateRecentMenu();
+    }
+
+    /** File > Open recent (tests). */
+    Menu recentMenu() {
+        return recentMenu;
     }
 
     private void remember(Path p) {

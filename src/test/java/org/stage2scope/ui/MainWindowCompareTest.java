@@ -14,6 +14,8 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.stage2scope.engine.Evaluator;
+import org.stage2scope.engine.Ref;
+import org.stage2scope.model.U64;
 import org.stage2scope.io.CompareReport;
 import org.stage2scope.model.PolicyId;
 import org.stage2scope.render.Theme;
@@ -86,6 +88,39 @@ class MainWindowCompareTest {
         assertEquals("ok", r2.cell(after.memslots(), PolicyId.PRE_6_17));
         assertFalse(r2.offUpstream(after.memslots(), PolicyId.PRE_6_17));
         assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    @Test
+    void selectingACompareRowSelectsAndZoomsToItInTheMainWindow(FxRobot robot) {
+        robot.interact(() -> window.openCompare());
+        CompareView cv = window.compareView();
+        CompareModel m = cv.model();
+        robot.interact(() -> window.bandView().fitAll());
+        assertEquals(1.0, window.bandView().view().span(), 1e-9);
+
+        CompareModel.Row call = usemem(m);
+        robot.interact(() -> cv.table(m.memslots()).getSelectionModel().select(call));
+        assertEquals(new Ref.MemslotCall(2), window.bandView().selectionProperty().get());
+        assertTrue(window.bandView().view().span() < 1.0, "zoomed to the memslot call");
+
+        CompareModel.Row s2 = m.stage2().rows().stream().filter(r -> r.key().get(0).equals("0x8000000000")).findFirst().orElseThrow();
+        robot.interact(() -> cv.table(m.stage2()).getSelectionModel().select(s2));
+        assertEquals(new Ref.GpaRange(0x8000000000L, U64.parseAddress(s2.key().get(1)) - 0x8000000000L),
+                window.bandView().selectionProperty().get());
+        assertEquals(95L << 30, ((Ref.GpaRange) window.bandView().selectionProperty().get()).size(), s2.key().toString());
+
+        CompareModel.Row access = m.accesses().rows().get(3);
+        robot.interact(() -> cv.table(m.accesses()).getSelectionModel().select(access));
+        assertEquals(new Ref.Access(3), window.bandView().selectionProperty().get());
+        assertTrue(robot.lookup("#prop-gpa").queryAs(javafx.scene.control.TextField.class).getText()
+                .equals(access.key().get(1)), "the inspector shows the selected access");
+    }
+
+    @Test
+    void aStage2RowEndingAt2To64IsTheRangeUpToTheTop() {
+        CompareModel m = CompareModel.of(Evaluator.compareAll(window.document().scenario()));
+        var row = new CompareModel.Row(List.of("0xfffffffffffff000", "0x10000000000000000", "4K"), List.of(), false, List.of());
+        assertEquals(new Ref.GpaRange(0xfffffffffffff000L, 0x1000), m.ref(m.stage2(), row));
     }
 
     @Test

@@ -3,7 +3,10 @@ package org.stage2scope.ui;
 import java.util.List;
 import javafx.stage.Stage;
 
-/** The window under test: errors collected instead of shown in dialogs, every "discard changes?" answered yes. */
+/**
+ * The window under test: errors collected instead of shown in dialogs, every "discard changes?" answered yes,
+ * recent files kept in memory (never the user's own list).
+ */
 final class TestWindows {
     private TestWindows() {}
 
@@ -11,6 +14,7 @@ final class TestWindows {
         MainWindow window = new MainWindow(new ScenarioDocument(), stage);
         window.setErrorSink(errors::add);
         window.setConfirm(what -> true);
+        window.setPreferences(new MemoryPreferences());
         return window;
     }
 }
