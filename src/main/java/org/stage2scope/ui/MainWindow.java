@@ -146,7 +146,7 @@ public final class MainWindow {
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.66);
         SplitPane main = new SplitPane(left, inspector);
-        main.setDividerPositions(0.76);
+        main.setDividerPositions(0.72);
         SplitPane.setResizableWithParent(inspector, false);
         root.setCenter(main);
         status.getStyleClass().add("status-bar");

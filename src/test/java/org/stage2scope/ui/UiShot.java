@@ -59,6 +59,13 @@ public final class UiShot extends Application {
                 w.bandView().selectionProperty().set(new org.stage2scope.engine.Ref.MemslotCall(Integer.parseInt(a.substring(7))));
             }
         }
+        for (String a : argv) {
+            if (a.startsWith("gpa=")) { // gpa=START:SIZE selects a GPA range, e.g. gpa=0x9780000000:1G
+                String[] p = a.substring(4).split(":");
+                w.bandView().selectionProperty().set(new org.stage2scope.engine.Ref.GpaRange(
+                        org.stage2scope.model.U64.parseAddress(p[0]), org.stage2scope.model.U64.parseSize(p[1])));
+            }
+        }
         if (java.util.Arrays.asList(argv).contains("nofwb")) {
             w.toggleFeature(org.stage2scope.model.CpuFeature.FWB, false);
         }
