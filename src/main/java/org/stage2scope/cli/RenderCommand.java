@@ -10,7 +10,7 @@ import java.util.Set;
 import org.stage2scope.engine.Evaluation;
 import org.stage2scope.engine.Evaluator;
 import org.stage2scope.model.Scenario;
-import org.stage2scope.render.AtomicFile;
+import org.stage2scope.io.AtomicFile;
 import org.stage2scope.render.Picture;
 import org.stage2scope.render.PngPainter;
 import org.stage2scope.render.Scene;

@@ -1,14 +1,8 @@
 package org.stage2scope.io;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Set;
 import org.stage2scope.model.Backing;
@@ -145,34 +139,12 @@ public final class ScenarioWriter {
     /** {@link #save(Scenario, Path)} with the serialiser as a seam, so tests can make it fail midway. */
     static void save(Scenario scenario, Path file, java.util.function.Function<Scenario, String> serialiser)
             throws IOException {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        boolean moved = false;
+        byte[] bytes;
         try {
-            byte[] bytes;
-            try {
-                bytes = serialiser.apply(scenario).getBytes(StandardCharsets.UTF_8);
-            } catch (RuntimeException e) {
-                throw new IOException("cannot serialise the scenario: " + e.getMessage(), e);
-            }
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(tmp);
-            }
+            bytes = serialiser.apply(scenario).getBytes(StandardCharsets.UTF_8);
+        } catch (RuntimeException e) {
+            throw new IOException("cannot serialise the scenario: " + e.getMessage(), e);
         }
+        AtomicFile.write(file, out -> out.write(bytes));
     }
 }

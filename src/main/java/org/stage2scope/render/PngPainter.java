@@ -1,5 +1,7 @@
 package org.stage2scope.render;
 
+import org.stage2scope.io.AtomicFile;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

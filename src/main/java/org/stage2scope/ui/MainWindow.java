@@ -712,7 +712,7 @@ public final class MainWindow {
         }
         try {
             byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            org.stage2scope.render.AtomicFile.write(path, out -> out.write(bytes));
+            org.stage2scope.io.AtomicFile.write(path, out -> out.write(bytes));
             status.setText("Saved report " + path.getFileName());
             return true;
         } catch (IOException | RuntimeException e) {
@@ -902,7 +902,7 @@ public final class MainWindow {
         }
         try {
             byte[] svg = SvgPainter.paint(sc).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            org.stage2scope.render.AtomicFile.write(path, out -> out.write(svg));
+            org.stage2scope.io.AtomicFile.write(path, out -> out.write(svg));
             status.setText("Exported " + path.getFileName());
             return true;
         } catch (IOException | RuntimeException e) {

@@ -185,6 +185,19 @@ class ScenarioWriterTest {
     }
 
     @Test
+    void saveKeepsTheReplacedFilesModeAndMakesNewFilesReadableLikeAnyOther(@TempDir Path dir) throws Exception {
+        // The temp file is created owner-only; a saved scenario must not silently become rw-------.
+        Path existing = dir.resolve("shared.json");
+        Files.writeString(existing, "old");
+        Files.setPosixFilePermissions(existing, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+        ScenarioWriter.save(edgeCases(), existing);
+        assertEquals("rw-rw-r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(existing)));
+        Path fresh = dir.resolve("new.json");
+        ScenarioWriter.save(edgeCases(), fresh);
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+    }
+
+    @Test
     void saveIntoAMissingDirectoryFailsWithoutCreatingAnything(@TempDir Path dir) {
         Path f = dir.resolve("missing").resolve("s.json");
         assertThrows(IOException.class, () -> ScenarioWriter.save(edgeCases(), f));
