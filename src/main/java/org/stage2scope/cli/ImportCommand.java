@@ -2,9 +2,6 @@ package org.stage2scope.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -50,10 +47,7 @@ final class ImportCommand {
         }
         ImportResult result;
         try {
-            String smapsText = read(smaps);
-            String monitorText = read(monitor);
-            result = QemuImporter.importText(smapsText, smaps.toString(), monitorText, monitor.toString(),
-                    new ImportOptions(arch, a.flag("--all-vmas"), null));
+            result = QemuImporter.importFiles(smaps, monitor, new ImportOptions(arch, a.flag("--all-vmas"), null));
         } catch (ImportException e) {
             err.println("stage2scope import: " + e.getMessage());
             return 2;
@@ -75,33 +69,5 @@ final class ImportCommand {
             return 2;
         }
         return 0;
-    }
-
-    private static String read(Path file) throws ImportException {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (MalformedInputException e) {
-            return new String(readBytes(file), StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new ImportException(file.toString(), 0, "cannot read: " + describe(e));
-        }
-    }
-
-    private static byte[] readBytes(Path file) throws ImportException {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new ImportException(file.toString(), 0, "cannot read: " + describe(e));
-        }
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied (smaps of another user's process needs root: sudo cat /proc/PID/smaps > smaps.txt)";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -651,11 +651,8 @@ public final class MainWindow {
     public boolean importQemu(Path smaps, Path monitor, ImportOptions options) {
         ImportResult r;
         try {
-            r = QemuImporter.importText(readText(smaps), smaps.toString(), readText(monitor), monitor.toString(), options);
+            r = QemuImporter.importFiles(smaps, monitor, options);
         } catch (ImportException e) {
-            errorSink.accept("Cannot import: " + e.getMessage());
-            return false;
-        } catch (IOException e) {
             errorSink.accept("Cannot import: " + e.getMessage());
             return false;
         } catch (RuntimeException e) {
@@ -669,21 +666,6 @@ public final class MainWindow {
         explanation.setText("Import report (" + smaps.getFileName() + ", " + monitor.getFileName() + ")\n"
                 + String.join("\n", r.report().lines()));
         return true;
-    }
-
-    /** smaps is mostly ASCII, but a mapped file's name may be in any encoding: fall back to Latin-1 like the CLI. */
-    private static String readText(Path file) throws IOException {
-        try {
-            return Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
-            return new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new IOException(file + ": no such file", e);
-        } catch (java.nio.file.AccessDeniedException e) {
-            throw new IOException(file + ": permission denied (another user's smaps needs root: sudo cat /proc/PID/smaps > smaps.txt)", e);
-        } catch (IOException e) {
-            throw new IOException(file + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
-        }
     }
 
     private void importDialog() {

@@ -1,5 +1,13 @@
 package org.stage2scope.io.qemu;
 
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,6 +37,37 @@ import org.stage2scope.model.X86Quirk;
  */
 public final class QemuImporter {
     private QemuImporter() {}
+
+    /**
+     * Reads both captures and imports them. The command line and the app's File > Import both come here,
+     * so an unreadable file reads the same in either: {@code FILE: cannot read: no such file}.
+     */
+    public static ImportResult importFiles(Path smaps, Path monitor, ImportOptions options) throws ImportException {
+        return importText(read(smaps), smaps.toString(), read(monitor), monitor.toString(), options);
+    }
+
+    /** smaps is mostly ASCII, but a mapped file's name may be in any encoding: fall back to Latin-1. */
+    private static String read(Path file) throws ImportException {
+        try {
+            try {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (MalformedInputException e) {
+                return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            }
+        } catch (IOException e) {
+            throw new ImportException(file.toString(), 0, "cannot read: " + describe(e));
+        }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied (smaps of another user's process needs root: sudo cat /proc/PID/smaps > smaps.txt)";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
 
     /** Parses both inputs and imports them; {@code smapsName}/{@code monitorName} name them in messages. */
     public static ImportResult importText(String smapsText, String smapsName, String monitorText, String monitorName,
