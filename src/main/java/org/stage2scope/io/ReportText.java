@@ -89,7 +89,7 @@ public final class ReportText {
                 x86 ? "ipat" : "MemAttr", "perms", "block", "cache maintenance");
         for (Stage2Run r : ev.stage2()) {
             Stage2Entry e = r.s2();
-            String slot = r.addressSpace() == 0 ? String.valueOf(r.slot()) : r.addressSpace() + ":" + r.slot();
+            String slot = MemslotCall.slotId(r.addressSpace(), r.slot());
             t.row(U64.hex(r.gpa()), ReportValues.endHex(r.gpa(), r.size()), U64.size(r.size()), slot,
                     r.vma() == null ? "(no VMA)" : r.vma(), r.outcome().id(),
                     e == null ? null : e.type(),
@@ -176,7 +176,7 @@ public final class ReportText {
     }
 
     static String slotName(MemslotCall c) {
-        return c.addressSpace() == 0 ? String.valueOf(c.slot()) : c.addressSpace() + ":" + c.slot();
+        return MemslotCall.slotId(c.addressSpace(), c.slot());
     }
 
     /** Memslot flags without the KVM_MEM_ prefix, "|"-joined in bit order; "-" when none. */

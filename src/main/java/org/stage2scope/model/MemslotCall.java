@@ -32,7 +32,12 @@ public record MemslotCall(int slot, int addressSpace, long gpa, long size, long 
 
     /** A short name for reports and the UI: the label, or "slot N" (with the address space when not 0). */
     public String displayName() {
-        String id = addressSpace == 0 ? "slot " + slot : "slot " + addressSpace + ":" + slot;
+        String id = "slot " + slotId(addressSpace, slot);
         return label.isEmpty() ? id : id + " (" + label + ")";
+    }
+
+    /** How reports and the UI write a slot: "3", or "1:3" in address space 1 (x86 SMM). */
+    public static String slotId(int addressSpace, int slot) {
+        return addressSpace == 0 ? String.valueOf(slot) : addressSpace + ":" + slot;
     }
 }

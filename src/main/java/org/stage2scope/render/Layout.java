@@ -368,7 +368,7 @@ public final class Layout {
 
     public static String tooltip(Stage2Run r) {
         StringBuilder sb = new StringBuilder(range("GPA", r.gpa(), r.size()));
-        sb.append("\nslot ").append(r.addressSpace() == 0 ? "" : r.addressSpace() + ":").append(r.slot())
+        sb.append("\nslot ").append(MemslotCall.slotId(r.addressSpace(), r.slot()))
                 .append(r.vma() == null ? ", no VMA behind it" : ", VMA " + r.vma());
         sb.append("\nstage 2: ").append(r.outcome().id());
         Stage2Entry e = r.s2();

@@ -213,7 +213,7 @@ public final class InspectorModel {
                 p.add(ro("Result", "rule", "", r.rule().id() + " (" + r.rule().kernelFunction() + ")"));
             }
         }
-        p.add(ro(cat, "slot", "", c.addressSpace() == 0 ? c.slot() : c.addressSpace() + ":" + c.slot()));
+        p.add(ro(cat, "slot", "", MemslotCall.slotId(c.addressSpace(), c.slot())));
         p.add(new Prop(cat, "gpa", "guest_phys_addr (hex)", String.class, U64.hex(c.gpa()), null,
                 x -> replaceCall(s, i, new MemslotCall(c.slot(), c.addressSpace(), U64.parseAddress((String) x), c.size(),
                         c.hva(), c.flags(), c.guestMemfdOffset(), c.label()))));
