@@ -29,8 +29,8 @@ public final class Evaluator {
 
     public static Evaluation evaluate(Scenario scenario, PolicyId policyId) {
         Policy policy = Policy.of(policyId);
-        SlotTable table = MemslotValidator.replay(scenario, policy);
         VmaIndex vmas = new VmaIndex(scenario.vmas());
+        SlotTable table = MemslotValidator.replay(scenario, policy, vmas);
         Stage2Mapper.Result map = Stage2Mapper.map(scenario.host(), scenario.vm(), policy, vmas, table.active());
         EffectiveMapper.Result eff = EffectiveMapper.effective(scenario.host(), map.runs(), scenario.guest().stage1(),
                 MemtypeCombiner.forArch(scenario.host().arch()));

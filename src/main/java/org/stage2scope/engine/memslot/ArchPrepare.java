@@ -1,5 +1,7 @@
 package org.stage2scope.engine.memslot;
 
+import org.stage2scope.engine.VmaIndex;
+
 import org.stage2scope.engine.ChangeKind;
 import org.stage2scope.engine.policy.Policy;
 import org.stage2scope.model.MemslotCall;
@@ -21,7 +23,7 @@ interface ArchPrepare {
 
     Prepared prepare(ChangeKind change, MemslotCall call);
 
-    static ArchPrepare of(Scenario scenario, Policy policy) {
-        return scenario.host().arch().isX86() ? new X86Prepare(scenario) : new Arm64Prepare(scenario, policy);
+    static ArchPrepare of(Scenario scenario, Policy policy, VmaIndex vmas) {
+        return scenario.host().arch().isX86() ? new X86Prepare(scenario) : new Arm64Prepare(scenario, policy, vmas);
     }
 }

@@ -29,12 +29,12 @@ final class Arm64Prepare implements ArchPrepare {
     private final long pageSize;
     private final VmaIndex vmas;
 
-    Arm64Prepare(Scenario scenario, Policy policy) {
+    Arm64Prepare(Scenario scenario, Policy policy, VmaIndex vmas) {
         this.vm = scenario.vm();
         this.policy = policy;
         this.hostSupport = GenericChecks.hostSupportsCacheablePfnmap(scenario.host());
         this.pageSize = scenario.host().pageSize().pageSize();
-        this.vmas = new VmaIndex(scenario.vmas());
+        this.vmas = vmas;
     }
 
     @Override

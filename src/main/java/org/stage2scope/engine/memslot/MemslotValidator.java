@@ -1,5 +1,7 @@
 package org.stage2scope.engine.memslot;
 
+import org.stage2scope.engine.VmaIndex;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.stage2scope.engine.ChangeKind;
@@ -26,9 +28,14 @@ public final class MemslotValidator {
 
     /** Replays the scenario's memslot ioctls in order, each judged against the slots existing at that moment. */
     public static SlotTable replay(Scenario scenario, Policy policy) {
+        return replay(scenario, policy, new VmaIndex(scenario.vmas()));
+    }
+
+    /** The same, over an index of the scenario's VMAs the caller already built (the evaluator shares its own). */
+    public static SlotTable replay(Scenario scenario, Policy policy, VmaIndex vmas) {
         long pageSize = scenario.host().pageSize().pageSize();
         GenericChecks checks = new GenericChecks(scenario.host(), policy);
-        ArchPrepare arch = ArchPrepare.of(scenario, policy);
+        ArchPrepare arch = ArchPrepare.of(scenario, policy, vmas);
         SlotState state = new SlotState(pageSize);
         List<MemslotCall> calls = scenario.memslots();
         List<MemslotResult> results = new ArrayList<>(calls.size());
