@@ -1,13 +1,7 @@
 package org.stage2scope.golden;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -20,12 +14,9 @@ import org.stage2scope.model.Scenario;
 
 /**
  * Pins every bundled sample's JSON report. A change in any engine rule shows up here as a diff to
- * review like code. To accept intended changes: {@code mvn -q verify -Dgolden.update=true}, then read
- * {@code git diff src/test/resources/golden}.
+ * review like code. Updates go through {@link Golden}: the update run rewrites and fails on purpose.
  */
 class GoldenReportTest {
-    private static final Path GOLDEN = Path.of("src/test/resources/golden");
-    private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
     @TestFactory
     Stream<DynamicTest> everySampleReportMatchesItsGolden() {
@@ -37,19 +28,6 @@ class GoldenReportTest {
     private static void check(Sample sample) throws Exception {
         Scenario scenario = SampleCatalog.load(sample.fileName());
         String actual = ReportJson.render(Evaluator.evaluate(scenario));
-        Path golden = GOLDEN.resolve(sample.fileName().replace(".json", ".report.json"));
-        if (UPDATE) {
-            Files.createDirectories(GOLDEN);
-            Files.writeString(golden, actual, StandardCharsets.UTF_8);
-            return;
-        }
-        if (!Files.exists(golden)) {
-            fail("no golden report for " + sample.fileName() + "; generate it with mvn -q verify -Dgolden.update=true and review it");
-        }
-        assertEquals(read(golden), actual, "report of " + sample.fileName() + " changed; review and re-run with -Dgolden.update=true if intended");
-    }
-
-    private static String read(Path p) throws IOException {
-        return Files.readString(p, StandardCharsets.UTF_8);
+        Golden.assertMatches(sample.fileName().replace(".json", ".report.json"), actual);
     }
 }
