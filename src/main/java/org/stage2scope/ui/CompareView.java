@@ -45,7 +45,11 @@ public final class CompareView {
     private final ReadOnlyObjectWrapper<CompareModel> model = new ReadOnlyObjectWrapper<>(this, "model");
     private final BorderPane root = new BorderPane();
     private List<Evaluation> evaluations = List.of();
-    private int generation;
+    /** Comparisons of big scenarios run off the UI thread; a newer scenario cancels an older comparison. */
+    private final LatestOnly<Computed> background = new LatestOnly<>(Platform::runLater);
+
+    /** The five evaluations and their rows, or why there are none. */
+    private record Computed(List<Evaluation> evaluations, CompareModel model, String failure) { }
     private boolean presentation;
     private final SplitPane tables;
     private String rowCounts = "";
@@ -93,6 +97,10 @@ public final class CompareView {
         if (css != null) {
             sc.getStylesheets().add(css.toExternalForm());
         }
+        // A secondary window closes from the keyboard like any other: Esc, or Ctrl+W (Cmd+W).
+        sc.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.ESCAPE), stage::hide);
+        sc.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.W,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), stage::hide);
         stage.setScene(sc);
         stage.setTitle("Stage2Scope \u2014 compare policies");
         if (owner != null) {
@@ -204,46 +212,37 @@ public final class CompareView {
 
     void refresh() {
         Scenario s = doc.scenario();
-        int gen = ++generation;
         if (s == null) {
-            apply(gen, null, null, "No scenario is open.");
+            background.runNow(() -> new Computed(null, null, "No scenario is open."), this::apply);
             return;
         }
         if (s.memslots().size() < ScenarioDocument.ASYNC_MEMSLOTS) {
-            compute(gen, s, false);
+            background.runNow(() -> compute(s), this::apply);
             return;
         }
         // Five evaluations of a stress scenario take seconds: keep the window responsive.
         problem.setText("Comparing " + s.memslots().size() + " memslot calls under every policy\u2026");
-        Thread t = new Thread(() -> compute(gen, s, true), "stage2scope-compare");
-        t.setDaemon(true);
-        t.start();
+        background.submit(() -> compute(s), this::apply);
     }
 
-    private void compute(int gen, Scenario s, boolean background) {
-        List<Evaluation> evs = null;
-        CompareModel m = null;
-        String failure = null;
+    /** True while a comparison runs in the background (tests). */
+    boolean comparing() {
+        return background.pending();
+    }
+
+    private Computed compute(Scenario s) {
         try {
-            evs = compare.apply(s);
-            m = CompareModel.of(evs);
+            List<Evaluation> evs = compare.apply(s);
+            return new Computed(evs, CompareModel.of(evs), null);
         } catch (RuntimeException e) {
-            failure = "The engine could not compare this scenario: " + e.getMessage();
-        }
-        List<Evaluation> fe = evs;
-        CompareModel fm = m;
-        String ff = failure;
-        if (background) {
-            Platform.runLater(() -> apply(gen, fe, fm, ff));
-        } else {
-            apply(gen, fe, fm, ff);
+            return new Computed(null, null, "The engine could not compare this scenario: " + e.getMessage());
         }
     }
 
-    private void apply(int gen, List<Evaluation> evs, CompareModel m, String failure) {
-        if (gen != generation) {
-            return;
-        }
+    private void apply(Computed computed) {
+        List<Evaluation> evs = computed.evaluations();
+        CompareModel m = computed.model();
+        String failure = computed.failure();
         evaluations = m == null ? List.of() : evs;
         problem.setText(failure == null ? "" : failure);
         model.set(m);
