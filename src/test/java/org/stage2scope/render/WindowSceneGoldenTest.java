@@ -39,7 +39,7 @@ class WindowSceneGoldenTest {
         Layout l = Layout.of(ev);
         Ref sel = ev.scenario().memslots().isEmpty() ? Ref.NONE : new Ref.MemslotCall(0);
         long g = ev.stage2().isEmpty() ? 0 : ev.stage2().get(0).gpa();
-        Layout.Options o = new Layout.Options(false, true, sel, List.of(new long[] {g, 1L << 21}));
+        Layout.Options o = new Layout.Options(false, true, sel, List.of(new Ref.GpaRange(g, 1L << 21)));
         String name = "window/" + file.replace(".json", "");
         Scene light = l.scene(1200, 480, View.ALL, new View(0.1, 0.7), Theme.light(), o);
         Golden.assertMatches(name + ".light.svg", SvgPainter.paint(light));
