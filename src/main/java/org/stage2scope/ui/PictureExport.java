@@ -10,7 +10,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import org.stage2scope.engine.Evaluation;
 import org.stage2scope.io.AtomicFile;
-import org.stage2scope.render.Layout;
+import org.stage2scope.render.Caption;
 import org.stage2scope.render.Picture;
 import org.stage2scope.render.PngPainter;
 import org.stage2scope.render.Scene;
@@ -106,7 +106,7 @@ final class PictureExport {
         }
         ClipboardContent c = new ClipboardContent();
         c.putImage(SwingFXUtils.toFXImage(PngPainter.paint(sc, 1), null));
-        c.putString(String.join("\n", Layout.captionLines(vm.document().evaluation())));
+        c.putString(String.join("\n", Caption.lines(vm.document().evaluation())));
         Clipboard.getSystemClipboard().setContent(c);
         vm.say("Picture copied to the clipboard");
     }
