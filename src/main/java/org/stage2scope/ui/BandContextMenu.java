@@ -28,15 +28,34 @@ final class BandContextMenu {
         menu.getItems().addAll(select, zoom, new SeparatorMenuItem(), range, md, new SeparatorMenuItem(), delete);
         menu.setOnShowing(e -> delete.setDisable(!MainViewModel.removable(target)));
         bands.setOnContextMenuRequested(e -> {
-            var hit = bands.hitAt(e.getX(), e.getY());
-            Ref r = hit != null ? hit.ref() : vm.selection();
-            if (r instanceof Ref.None || evaluation() == null) {
-                return;
+            if (e.isKeyboardTrigger()) {
+                var centre = bands.localToScreen(bands.getWidth() / 2, bands.getHeight() / 2);
+                show(bands, vm.selection(), centre.getX(), centre.getY());
+            } else {
+                show(bands, pointed(bands, e.getX(), e.getY()), e.getScreenX(), e.getScreenY());
             }
-            target = r;
-            menu.show(bands, e.getScreenX(), e.getScreenY());
             e.consume();
         });
+        // Platforms (and Monocle) that send no context-menu event for a right click still get the menu.
+        bands.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY && !menu.isShowing()) {
+                show(bands, pointed(bands, e.getX(), e.getY()), e.getScreenX(), e.getScreenY());
+                e.consume();
+            }
+        });
+    }
+
+    private Ref pointed(BandView bands, double x, double y) {
+        var hit = bands.hitAt(x, y);
+        return hit != null ? hit.ref() : vm.selection();
+    }
+
+    private void show(BandView bands, Ref r, double screenX, double screenY) {
+        if (r instanceof Ref.None || evaluation() == null) {
+            return;
+        }
+        target = r;
+        menu.show(bands, screenX, screenY);
     }
 
     /** The menu (tests). */
