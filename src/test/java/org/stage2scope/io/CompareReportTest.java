@@ -128,7 +128,7 @@ class CompareReportTest {
     }
 
     @Test
-    void comparingFivePoliciesOverEveryPossibleSlotIsFast() {
+    void everyPossibleSlotUnderFivePoliciesGivesOneStage2RowEach() {
         List<org.stage2scope.engine.Stage2Run> runs = new java.util.ArrayList<>();
         for (int i = 32766; i >= 0; i--) { // unsorted on purpose
             runs.add(new org.stage2scope.engine.Stage2Run(0x40000000L + (long) i * (2 << 20), 2 << 20, i, 0, "ram",

@@ -150,10 +150,18 @@ class MainWindowFixtureTest {
     @Test
     void presentationModeEnlargesTheBands(FxRobot robot) {
         double before = window.bandView().scene().hits().get(0).h();
+        double textBefore = largestText(window.bandView().scene());
         robot.clickOn("#tb-present");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.bandView().themeProperty().get().fontSize() > 13);
-        assertTrue(window.bandView().scene().hits().get(0).h() >= before);
+        double after = window.bandView().scene().hits().get(0).h();
+        assertTrue(after > before, "bands grow for the projector: " + before + " -> " + after);
+        double textAfter = largestText(window.bandView().scene());
+        assertTrue(textAfter > textBefore * 1.2, "labels grow: " + textBefore + " -> " + textAfter);
+    }
+
+    private static double largestText(Scene s) {
+        return s.prims().stream().filter(p -> p instanceof Scene.Text).mapToDouble(p -> ((Scene.Text) p).size()).max().orElse(0);
     }
 
     @Test
