@@ -190,6 +190,11 @@ public final class CompareView {
         }
     }
 
+    /** True when the dark style is on (View > Dark theme in the main window). */
+    public boolean isDark() {
+        return root.getStyleClass().contains("dark");
+    }
+
     public void setDark(boolean on) {
         root.getStyleClass().remove("dark");
         if (on) {

@@ -116,4 +116,30 @@ class ScenarioDocumentTest {
         assertTrue(calls.get() <= 2, "the stale request ran at most once: " + calls.get());
         assertEquals("Evaluated 2000 memslot calls", d.messageProperty().get());
     }
+
+    @Test
+    void undoKeepsTheLastTwoHundredEditsAndForgetsOlderOnes() {
+        ScenarioDocument d = new ScenarioDocument(Fixtures::fakeEngine);
+        d.load(Fixtures.graceHopperLike(), null);
+        int edits = ScenarioDocument.UNDO_LIMIT + 5;
+        for (int i = 1; i <= edits; i++) {
+            long size = (long) i << 20;
+            assertTrue(d.edit("size " + i, s -> org.stage2scope.engine.ScenarioEdits.replaceCall(s, 0,
+                    withSize(s.memslots().get(0), size))));
+        }
+        assertEquals(ScenarioDocument.UNDO_LIMIT, d.undoDepth());
+        int undone = 0;
+        while (d.undo()) {
+            undone++;
+        }
+        assertEquals(ScenarioDocument.UNDO_LIMIT, undone);
+        assertEquals(5L << 20, d.scenario().memslots().get(0).size(), "the five oldest edits can no longer be undone");
+        assertEquals("Undone: size 6", d.messageProperty().get());
+        assertTrue(d.isDirty(), "still differs from the loaded scenario");
+    }
+
+    private static org.stage2scope.model.MemslotCall withSize(org.stage2scope.model.MemslotCall c, long size) {
+        return new org.stage2scope.model.MemslotCall(c.slot(), c.addressSpace(), c.gpa(), size, c.hva(), c.flags(),
+                c.guestMemfdOffset(), c.label());
+    }
 }
