@@ -854,7 +854,7 @@ public final class MainWindow {
             return null;
         }
         if (visibleOnly) {
-            return Picture.of(ev, bands.themeProperty().get(), bands.view(), bands.hvaView(), Math.max(800, bands.getWidth()));
+            return Picture.of(ev, bands.themeProperty().get(), bands.view(), Math.max(800, bands.getWidth()));
         }
         return Picture.of(ev, bands.themeProperty().get().isDark() ? Theme.dark() : Theme.light(), View.ALL,
                 Picture.EXPORT_WIDTH);
