@@ -17,7 +17,8 @@ public final class Cli {
             "  check FILE [--policy ID] [--format text|json]",
             "                                    evaluate a scenario: memslot calls, stage-2 map, effective types",
             "  compare FILE [--format text|json] the five cacheable-PFNMAP policies side by side",
-            "  render FILE -o OUT.png|OUT.svg [--policy ID] [--scale 1|2] [--theme light|dark|presentation]",
+            "  render FILE -o OUT.png|OUT.svg [--policy ID] [--scale 1|2] [--theme light|dark|presentation]\n"
+            + "                [--gpa START-END | --hva START-END]",
             "                                    the band picture the app exports, without a window",
             "  table --arch arm64 [--fwb] [--all] | --arch x86-intel | --arch x86-amd",
             "                                    the stage-1 x stage-2 combination table as CSV",

@@ -11,6 +11,8 @@ import org.stage2scope.engine.Evaluation;
 import org.stage2scope.engine.Evaluator;
 import org.stage2scope.model.Scenario;
 import org.stage2scope.io.AtomicFile;
+import org.stage2scope.render.AddressRange;
+import org.stage2scope.render.Layout;
 import org.stage2scope.render.Picture;
 import org.stage2scope.render.PngPainter;
 import org.stage2scope.render.Scene;
@@ -24,7 +26,8 @@ import org.stage2scope.render.View;
  * files by a script. Same exit codes as {@code check}.
  */
 final class RenderCommand {
-    static final String USAGE = "usage: stage2scope render FILE -o OUT.png|OUT.svg [--policy ID] [--scale 1|2] [--theme light|dark|presentation]";
+    static final String USAGE = "usage: stage2scope render FILE -o OUT.png|OUT.svg [--policy ID] [--scale 1|2] [--theme light|dark|presentation]"
+            + " [--gpa START-END | --hva START-END]";
 
     private RenderCommand() {}
 
@@ -34,7 +37,7 @@ final class RenderCommand {
             return 0;
         }
         List<String> normalized = args.stream().map(a -> a.equals("-o") ? "--output" : a).toList();
-        CheckCommand.Options o = CheckCommand.Options.parse(normalized, Set.of("--output", "--policy", "--scale", "--theme"), USAGE, err);
+        CheckCommand.Options o = CheckCommand.Options.parse(normalized, Set.of("--output", "--policy", "--scale", "--theme", "--gpa", "--hva"), USAGE, err);
         if (o == null) {
             return 1;
         }
@@ -60,6 +63,16 @@ final class RenderCommand {
         if (theme == null) {
             return o.usageError("unknown theme \"" + o.value("--theme", "") + "\"; expected light, dark or presentation");
         }
+        if (o.has("--gpa") && o.has("--hva")) {
+            return o.usageError("--gpa and --hva both frame the view; give one of them");
+        }
+        AddressRange range;
+        try {
+            range = o.has("--gpa") ? AddressRange.parse(o.value("--gpa", ""))
+                    : o.has("--hva") ? AddressRange.parse(o.value("--hva", "")) : null;
+        } catch (IllegalArgumentException e) {
+            return o.usageError((o.has("--gpa") ? "--gpa " : "--hva ") + e.getMessage());
+        }
         if (!o.policyValid()) {
             return 1;
         }
@@ -68,7 +81,18 @@ final class RenderCommand {
             return 2;
         }
         Evaluation ev = Evaluator.evaluate(scenario, o.policy(scenario));
-        Scene scene = Picture.of(ev, theme, View.ALL, Picture.EXPORT_WIDTH);
+        Layout layout = Layout.of(ev);
+        View view = View.ALL;
+        if (range != null && o.has("--gpa")) {
+            view = layout.gpaView(range.first(), range.last());
+        } else if (range != null) {
+            view = layout.gpaViewOfHva(range.first(), range.last());
+            if (view == null) {
+                return o.usageError("--hva " + o.value("--hva", "") + ": no accepted memslot maps any of this host range");
+            }
+        }
+        // The same picture as the window's "Export visible part" of this view.
+        Scene scene = Picture.of(layout, theme, view, Picture.EXPORT_WIDTH, null);
         try {
             if (svg) {
                 String text = SvgPainter.paint(scene);
