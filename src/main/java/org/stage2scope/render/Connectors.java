@@ -107,18 +107,21 @@ final class Connectors {
         labels.sort(Comparator.comparing((Pending p) -> p.call().ok())
                 .thenComparing(p -> -(p.xs()[2] - p.xs()[3])));
         List<Occupied> taken = List.of(new Occupied(), new Occupied(), new Occupied());
+        List<Runnable> plates = new ArrayList<>();
         for (Pending l : labels) {
-            label(f, taken, l.xs(), l.call());
+            label(f, taken, l.xs(), l.call(), plates);
         }
+        plates.forEach(Runnable::run); // after every leader line, so no leader crosses a name
         return outlines;
     }
 
     /**
      * Places a slot's name in the first row where it fits: centred on the connector at that height,
-     * or slid sideways within the connector's own span. Each placed label is also a hit region, so a
-     * click on the name selects the slot (not the connector that happens to run beneath it).
+     * else slid sideways (kept inside the plot) with a leader line back to the connector. Each placed
+     * label is also a hit region, so a click on the name selects the slot (not the connector that
+     * happens to run beneath it).
      */
-    private static void label(Frame f, List<Occupied> taken, double[] xs, MemslotResult m) {
+    private static void label(Frame f, List<Occupied> taken, double[] xs, MemslotResult m, List<Runnable> plates) {
         MemslotCall c = m.call();
         boolean ok = m.ok();
         Layout.Rows r = f.rows();
@@ -128,29 +131,40 @@ final class Connectors {
                         m.resultName()};
         for (String cand : candidates) {
             double tw = TextFit.width(cand, fs, !ok);
+            double lo = f.left() + tw / 2 + 4;
+            double hi = f.right() - tw / 2 - 4;
+            if (lo > hi) {
+                continue;
+            }
             for (int row = 0; row < LABEL_ROWS.length; row++) {
                 double k = LABEL_ROWS[row];
                 // The connector's left and right edge at this height (linear between its HVA and GPA edges).
                 double left = xs[0] * (1 - k) + xs[3] * k;
                 double right = xs[1] * (1 - k) + xs[2] * k;
                 double mid = (left + right) / 2;
-                double lo = Math.max(f.left() + tw / 2 + 4, Math.min(mid, left + tw / 2));
-                double hi = Math.min(f.right() - tw / 2 - 4, Math.max(mid, right - tw / 2));
-                for (double mx : new double[] {mid, lo, hi}) {
-                    if (mx < f.left() + tw / 2 + 4 || mx > f.right() - tw / 2 - 4 || mx < lo - 0.5 || mx > hi + 0.5
-                            || !taken.get(row).free(mx - tw / 2 - 6, mx + tw / 2 + 6)) {
+                for (int step = 0; step <= 6; step++) {
+                    double shift = (step + 1) / 2 * (tw / 2 + 10) * (step % 2 == 0 ? 1 : -1);
+                    double mx = Math.max(lo, Math.min(hi, mid + shift));
+                    if (!taken.get(row).free(mx - tw / 2 - 6, mx + tw / 2 + 6)) {
                         continue;
                     }
                     double y = r.slotY() + r.slotH() * k;
                     Ref ref = new Ref.MemslotCall(m.index());
-                    // A plate keeps the name readable where other connectors cross under it.
-                    f.scene().add(f.rect(mx - tw / 2 - 4, y - fs * 0.75, tw + 8, fs * 1.5, f.theme().background()),
-                            Scene.Meta.of("plate"));
-                    f.scene().add(new Scene.Text(mx, y + fs * 0.35, cand, fs, f.theme().foreground(), !ok,
-                            Scene.Anchor.MIDDLE), Scene.Meta.of("label slot", ref));
+                    if (mx - tw / 2 - 4 > Math.max(left, mid) || mx + tw / 2 + 4 < Math.min(right, mid)) {
+                        double edge = mx > mid ? mx - tw / 2 - 4 : mx + tw / 2 + 4;
+                        f.scene().add(new Scene.Line(mid, y, edge, y, f.theme().foreground(), 1, false),
+                                Scene.Meta.of("leader slot"));
+                    }
                     taken.get(row).take(mx - tw / 2, mx + tw / 2);
-                    f.scene().hit(new Scene.Hit(mx - tw / 2 - 4, y - fs * 0.75, tw + 8, fs * 1.5, ref, () -> Tooltips.of(m),
-                            ok ? Style.SLOT_OK : Style.SLOT_REFUSED, Layout.LANE_SLOT));
+                    plates.add(() -> {
+                        // A plate keeps the name readable where other connectors cross under it.
+                        f.scene().add(f.rect(mx - tw / 2 - 4, y - fs * 0.75, tw + 8, fs * 1.5, f.theme().background()),
+                                Scene.Meta.of("plate"));
+                        f.scene().add(new Scene.Text(mx, y + fs * 0.35, cand, fs, f.theme().foreground(), !ok,
+                                Scene.Anchor.MIDDLE), Scene.Meta.of("label slot", ref));
+                        f.scene().hit(new Scene.Hit(mx - tw / 2 - 4, y - fs * 0.75, tw + 8, fs * 1.5, ref,
+                                () -> Tooltips.of(m), ok ? Style.SLOT_OK : Style.SLOT_REFUSED, Layout.LANE_SLOT));
+                    });
                     return;
                 }
             }
