@@ -2,6 +2,7 @@ package org.stage2scope.cli;
 
 import java.util.List;
 import java.util.function.Function;
+import org.stage2scope.engine.Comparison;
 import org.stage2scope.engine.Evaluation;
 import org.stage2scope.engine.Evaluator;
 import org.stage2scope.io.CompareReport;
@@ -11,7 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code compare FILE [--format text|json]}: the scenario under every policy, side by side. */
+/**
+ * {@code compare FILE [--format text|json]}: the scenario under every policy side by side (on x86,
+ * under what varies there: see {@link Comparison}).
+ */
 @Command(name = "compare", description = "The five cacheable-PFNMAP policies side by side, marking where they disagree.")
 final class CompareCommand extends Verb {
     @Parameters(paramLabel = "FILE", description = "The scenario (JSON).")
@@ -35,8 +39,8 @@ final class CompareCommand extends Verb {
     @Override
     protected int run() throws Exception {
         Scenario scenario = ScenarioReader.read(PathArg.of(file));
-        List<Evaluation> all = compareAll.apply(scenario);
-        out.print(format == Choices.Format.json ? CompareReport.json(all) : CompareReport.text(all));
+        Comparison c = Comparison.of(scenario, compareAll);
+        out.print(format == Choices.Format.json ? CompareReport.json(c) : CompareReport.text(c));
         return Cli.OK;
     }
 }
