@@ -7,7 +7,8 @@ import javafx.stage.Stage;
 public final class Stage2ScopeApp extends Application {
     @Override
     public void start(Stage stage) {
-        MainWindow w = new MainWindow(new ScenarioDocument(org.stage2scope.engine.Evaluator::evaluate, javafx.application.Platform::runLater), stage);
+        MainWindow w = new MainWindow(new ScenarioDocument(org.stage2scope.engine.Evaluator::evaluate, javafx.application.Platform::runLater), stage,
+                getHostServices()::showDocument);
         java.util.List<String> files = getParameters().getRaw();
         if (files.size() != 1 || !w.openFile(java.nio.file.Path.of(files.get(0)))) {
             w.openDefault();
