@@ -46,7 +46,7 @@ class RenderCommandTest {
 
     @Test
     void refusesAnUnknownExtensionAndAnUnreadableScenario() {
-        assertEquals(1, run("render", "samples/grace-hopper-fwb.json", "-o", dir.resolve("a.gif").toString()));
+        assertEquals(2, run("render", "samples/grace-hopper-fwb.json", "-o", dir.resolve("a.gif").toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("expected a file name ending in .png or .svg"));
         assertEquals(2, run("render", dir.resolve("missing.json").toString(), "-o", dir.resolve("a.png").toString()));
         assertFalse(Files.exists(dir.resolve("a.png")), "nothing written for an unreadable scenario");
@@ -77,14 +77,14 @@ class RenderCommandTest {
         assertEquals(0, run("render", "samples/grace-hopper-fwb.json", "-o", svg.toString(), "--hva", "0xfff800000000+16G"));
         String text = Files.readString(svg);
         assertTrue(text.contains("slot 1 (mach-virt.ram)"), "the slot over guest RAM is labelled");
-        assertEquals(1, run("render", "samples/grace-hopper-fwb.json", "-o", dir.resolve("x.svg").toString(), "--hva", "0x1000+4K"));
+        assertEquals(2, run("render", "samples/grace-hopper-fwb.json", "-o", dir.resolve("x.svg").toString(), "--hva", "0x1000+4K"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("no accepted memslot maps any of this host range"));
         assertFalse(Files.exists(dir.resolve("x.svg")));
     }
 
     @Test
     void aMalformedRangeIsOneSentence() {
-        assertEquals(1, run("render", "samples/grace-hopper-fwb.json", "-o", dir.resolve("y.svg").toString(), "--gpa", "0x2000-0x1000"));
+        assertEquals(2, run("render", "samples/grace-hopper-fwb.json", "-o", dir.resolve("y.svg").toString(), "--gpa", "0x2000-0x1000"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--gpa \"0x2000-0x1000\": END is below START"),
                 err.toString(StandardCharsets.UTF_8));
     }
