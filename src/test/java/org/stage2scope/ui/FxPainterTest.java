@@ -29,7 +29,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 class FxPainterTest {
 
     private static Scene scene(Theme t) {
-        return Layout.of(Fixtures.evaluation(false)).scene(1200, 420, View.ALL, View.ALL, t,
+        return Layout.of(Fixtures.evaluation(false)).scene(1200, 420, View.ALL, t,
                 new Layout.Options(false, true, Ref.NONE, List.of()));
     }
 
