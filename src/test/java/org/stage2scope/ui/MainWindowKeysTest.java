@@ -90,8 +90,11 @@ class MainWindowKeysTest {
         dialogs.answers.add("0x40000001000");
         ctrl(robot, KeyCode.F);
         assertEquals(GPU, window.viewModel().selection(), "the stage-2 run holding that GPA");
-        assertTrue(window.bandView().view().span() < 1, "and zoomed to it");
         assertTrue(status().startsWith("Found GPA 0x40000000000"), status());
+        dialogs.answers.add("gpa 0x10000800");
+        ctrl(robot, KeyCode.F);
+        assertEquals(new Ref.GpaRange(0x10000000L, 16L << 20), window.viewModel().selection());
+        assertTrue(window.bandView().view().span() < 1, "and zoomed to it: " + window.bandView().view());
 
         dialogs.answers.add("vfio-bar0");
         ctrl(robot, KeyCode.F);
