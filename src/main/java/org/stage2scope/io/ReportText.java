@@ -2,7 +2,6 @@ package org.stage2scope.io;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.stage2scope.engine.AccessResult;
 import org.stage2scope.engine.EffectiveRun;
 import org.stage2scope.engine.Evaluation;
@@ -11,15 +10,12 @@ import org.stage2scope.engine.MemslotResult;
 import org.stage2scope.engine.Severity;
 import org.stage2scope.engine.Stage2Entry;
 import org.stage2scope.engine.Stage2Run;
-import org.stage2scope.model.Host;
 import org.stage2scope.model.MemslotCall;
-import org.stage2scope.model.Named;
-import org.stage2scope.model.Scenario;
 import org.stage2scope.model.U64;
-import org.stage2scope.model.Vm;
 import org.stage2scope.report.MemslotColumns;
 import org.stage2scope.report.RangeColumns;
 import org.stage2scope.report.RangeRow;
+import org.stage2scope.report.ScenarioFacts;
 import org.stage2scope.report.Table;
 
 /**
@@ -44,22 +40,10 @@ public final class ReportText {
     }
 
     private static void header(StringBuilder sb, Evaluation ev) {
-        Scenario s = ev.scenario();
-        Host h = s.host();
-        Vm vm = s.vm();
-        sb.append("Stage2Scope report: ").append(s.name().isEmpty() ? "(unnamed scenario)" : s.name()).append('\n');
-        String features = h.features().isEmpty() ? "none" : ids(h.features());
-        sb.append("  host    ").append(h.arch().id()).append(", ").append(h.pageSize().id()).append(" pages, ")
-                .append(h.vaBits()).append("-bit user VA, features: ").append(features).append('\n');
-        StringBuilder vmLine = new StringBuilder("  vm      ").append(vm.ipaBits()).append("-bit IPA");
-        if (h.arch().isX86()) {
-            vmLine.append(", quirks: ").append(vm.quirks().isEmpty() ? "none" : ids(vm.quirks()))
-                    .append(", non-coherent DMA: ").append(vm.noncoherentDma() ? "yes" : "no");
-        } else {
-            vmLine.append(", MTE ").append(vm.mte() ? "on" : "off");
+        sb.append("Stage2Scope report: ").append(ScenarioFacts.title(ev)).append('\n');
+        for (String[] fact : ScenarioFacts.of(ev)) {
+            sb.append("  ").append(String.format(Locale.ROOT, "%-8s", fact[0])).append(fact[1]).append('\n');
         }
-        sb.append(vmLine).append('\n');
-        sb.append("  policy  ").append(ev.policy().id()).append(": ").append(ev.policy().summary()).append('\n');
     }
 
     private static void memslots(StringBuilder sb, Evaluation ev) {
@@ -164,9 +148,5 @@ public final class ReportText {
 
     static String slotName(MemslotCall c) {
         return MemslotCall.slotId(c.addressSpace(), c.slot());
-    }
-
-    private static <E extends Enum<E> & Named> String ids(java.util.Set<E> values) {
-        return values.stream().sorted().map(Named::id).collect(Collectors.joining(" "));
     }
 }

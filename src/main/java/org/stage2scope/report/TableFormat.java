@@ -69,13 +69,19 @@ public enum TableFormat {
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
             switch (ch) {
-                case '\\', '|', '*', '_', '`', '<', '>', '[', ']', '~' -> sb.append('\\').append(ch);
+                case '\\', '|', '*', '`', '<', '>', '[', ']', '~' -> sb.append('\\').append(ch);
+                // Inside a word (VM_PFNMAP) an underscore is literal in GFM; only at a word's edge can it start emphasis.
+                case '_' -> sb.append(inWord(text, i) ? "_" : "\\_");
                 case '\n', '\r', '\t' -> sb.append(' ');
                 default -> sb.append(ch);
             }
         }
         String s = sb.toString().strip();
         return s.isEmpty() ? " " : s;
+    }
+
+    private static boolean inWord(String s, int i) {
+        return i > 0 && i + 1 < s.length() && Character.isLetterOrDigit(s.charAt(i - 1)) && Character.isLetterOrDigit(s.charAt(i + 1));
     }
 
     private static void csvLine(StringBuilder sb, List<String> cells) {
