@@ -15,7 +15,7 @@ public final class HtmlWriter {
             body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:24px auto;max-width:1500px;padding:0 16px;color:#1b1f24;background:#fff}
             h1{font-size:22px;margin:0 0 8px}h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid #d0d7de;padding-bottom:4px}h3{font-size:15px;margin:18px 0 6px}
             dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:8px 0}dl.facts dt{font-weight:600}dl.facts dd{margin:0}
-            figure{margin:16px 0;overflow-x:auto}figure svg{max-width:100%;height:auto;border:1px solid #d0d7de}figcaption{color:#57606a;font-size:13px}
+            figure{margin:16px 0;overflow-x:auto}figure svg{max-width:100%;height:auto;box-sizing:border-box;border:1px solid #d0d7de;display:block}figcaption{color:#57606a;font-size:13px}
             .scroll{overflow-x:auto;margin:8px 0}
             table.grid{border-collapse:collapse;font-size:12.5px}
             table.grid th,table.grid td{border:1px solid #d0d7de;padding:2px 6px;text-align:left;vertical-align:top;white-space:nowrap}
