@@ -64,7 +64,8 @@ public final class MailWriter {
     private static void grid(StringBuilder sb, Block.Grid g) {
         List<Integer> keep = g.narrow().isEmpty() ? range(g.headers().size()) : g.narrow();
         // Colour and weight do not survive a mail: a first column carries the row's mark instead.
-        boolean marked = g.marks().stream().anyMatch(m -> m.contains("differs") || m.contains("finding"));
+        List<String> marks = g.marks().stream().map(m -> m.contains("finding") ? "!" : m.contains("differs") ? "*" : "").toList();
+        boolean marked = marks.stream().anyMatch(m -> !m.isEmpty());
         List<String> headers = new ArrayList<>();
         if (marked) {
             headers.add("");
@@ -75,11 +76,24 @@ public final class MailWriter {
             List<String> r = g.rows().get(k);
             List<String> line = new ArrayList<>();
             if (marked) {
-                String m = g.marks().get(k);
-                line.add(m.contains("finding") ? "!" : m.contains("differs") ? "*" : "");
+                line.add(marks.get(k));
             }
             keep.forEach(i -> line.add(Ascii.of(r.get(i))));
             rows.add(line);
+        }
+        if (marked) {
+            List<String> legend = new ArrayList<>();
+            if (marks.contains("!")) {
+                legend.add("! a finding points at the row");
+            }
+            if (marks.contains("*")) {
+                legend.add("* the columns disagree");
+            }
+            WrappedTable.paragraph(sb, "(" + String.join("; ", legend) + ")", "  ", "  ", WIDTH);
+        }
+        if (!WrappedTable.fits(headers, rows, "  ", WIDTH)) {
+            records(sb, g, marks);
+            return;
         }
         if (keep.size() < g.headers().size()) {
             List<String> dropped = new ArrayList<>();
@@ -90,17 +104,25 @@ public final class MailWriter {
             }
             WrappedTable.paragraph(sb, "(left out to fit: " + String.join(", ", dropped) + ")", "  ", "  ", WIDTH);
         }
-        if (marked) {
-            List<String> legend = new ArrayList<>();
-            if (rows.stream().anyMatch(r -> r.get(0).equals("!"))) {
-                legend.add("! a finding points at the row");
-            }
-            if (rows.stream().anyMatch(r -> r.get(0).equals("*"))) {
-                legend.add("* the policies disagree");
-            }
-            WrappedTable.paragraph(sb, "(" + String.join("; ", legend) + ")", "  ", "  ", WIDTH);
-        }
         WrappedTable.append(sb, headers, rows, "  ", WIDTH);
+    }
+
+    /** A table too wide for a mail even when narrowed: each row as a block, one "column: value" line per cell. */
+    private static void records(StringBuilder sb, Block.Grid g, List<String> marks) {
+        int w = g.headers().stream().mapToInt(String::length).max().orElse(0) + 2;
+        for (int k = 0; k < g.rows().size(); k++) {
+            List<String> r = g.rows().get(k);
+            if (k > 0) {
+                sb.append('\n');
+            }
+            String mark = marks.get(k).isEmpty() ? "  " : marks.get(k) + " ";
+            WrappedTable.paragraph(sb, Ascii.of(g.headers().get(0) + " " + r.get(0)), "  " + mark, "    ", WIDTH);
+            for (int i = 1; i < r.size(); i++) {
+                String head = Ascii.of(g.headers().get(i));
+                WrappedTable.paragraph(sb, Ascii.of(r.get(i)), "      " + head + " ".repeat(Math.max(1, w - head.length())),
+                        " ".repeat(6 + w), WIDTH);
+            }
+        }
     }
 
     private static List<Integer> range(int n) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.stage2scope.engine.AccessResult;
+import org.stage2scope.engine.Comparison;
 import org.stage2scope.engine.Evaluation;
 import org.stage2scope.engine.Finding;
 import org.stage2scope.engine.MemslotResult;
@@ -20,11 +21,11 @@ import org.stage2scope.render.Picture;
  * format writes these same blocks.
  *
  * @param evaluation  the scenario under the chosen policy
- * @param comparison  the scenario under every policy (see {@code Evaluator.compareAll}), or null
+ * @param comparison  the scenario side by side under every policy (x86: the quirk, DMA and vendor), or null
  * @param against     the "before" side of an A/B section, or null
  * @param againstName how to name that side ("grace-hopper-no-fwb.json")
  */
-public record ReviewDocument(Evaluation evaluation, List<Evaluation> comparison, Evaluation against, String againstName) {
+public record ReviewDocument(Evaluation evaluation, Comparison comparison, Evaluation against, String againstName) {
 
     public static ReviewDocument of(Evaluation ev) {
         return new ReviewDocument(ev, null, null, null);
@@ -198,20 +199,26 @@ public record ReviewDocument(Evaluation evaluation, List<Evaluation> comparison,
 
     private void comparison(List<Block> out) {
         out.add(new Block.Heading(2, "Policy comparison", "compare"));
-        List<String> policies = comparison.stream().map(e -> e.policy().id()).toList();
-        out.add(new Block.Paragraph("The same scenario under each of the five proposals. Rows where they disagree are marked; a "
-                + "stage-2 cell reads type and block size, or the outcome, \"-\" where that policy maps nothing."));
+        List<String> heads = comparison.heads();
+        if (!comparison.note().isEmpty()) {
+            out.add(new Block.Paragraph(comparison.note()));
+            out.add(new Block.Facts(comparison.columns().stream().map(c -> new String[] {c.id(), c.description()}).toList()));
+        }
+        out.add(new Block.Paragraph("Rows where the columns disagree are marked (compared with " + CompareReport.baselineWords(comparison)
+                + "). A stage-2 cell reads \"stage-2 type and block -> effective type\" (the guest's stage 1 combined with "
+                + "stage 2), or the outcome; \"-\" where that column maps nothing."));
         out.add(new Block.Heading(3, "Memslot calls", "compare-memslots"));
-        compareGrid(out, List.of("#", "slot", "gpa", "size", "label"), 5, policies, CompareReport.memslotRows(comparison));
-        out.add(new Block.Heading(3, "Stage-2 map", "compare-stage2"));
-        compareGrid(out, List.of("gpa start", "gpa end", "size"), 3, policies, CompareReport.stage2Rows(comparison));
-        if (!comparison.get(0).scenario().guest().accesses().isEmpty()) {
+        compareGrid(out, CompareReport.MEMSLOT_KEYS, heads, CompareReport.memslotRows(comparison));
+        out.add(new Block.Heading(3, "Stage-2 map and effective type", "compare-stage2"));
+        compareGrid(out, CompareReport.STAGE2_KEYS, heads, CompareReport.stage2Rows(comparison));
+        if (!comparison.scenario().guest().accesses().isEmpty()) {
             out.add(new Block.Heading(3, "Guest accesses", "compare-accesses"));
-            compareGrid(out, List.of("#", "gpa", "kind", "label"), 4, policies, CompareReport.accessRows(comparison));
+            compareGrid(out, CompareReport.ACCESS_KEYS, heads, CompareReport.accessRows(comparison));
         }
     }
 
-    private static void compareGrid(List<Block> out, List<String> keyHeads, int keys, List<String> policies, List<CompareReport.Row> rows) {
+    private static void compareGrid(List<Block> out, List<String> keyHeads, List<String> policies, List<CompareReport.Row> rows) {
+        int keys = keyHeads.size();
         List<String> headers = new ArrayList<>(keyHeads);
         headers.addAll(policies);
         List<List<String>> cells = new ArrayList<>();

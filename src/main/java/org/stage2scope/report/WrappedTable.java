@@ -16,18 +16,33 @@ final class WrappedTable {
     /** A word longer than this (a long VMA path) may be cut rather than force the table wider. */
     static final int MAX_UNBROKEN = 20;
 
-    static void append(StringBuilder sb, List<String> headers, List<List<String>> rows, String indent, int width) {
-        int n = headers.size();
-        int[] w = new int[n];
-        int[] min = new int[n];
-        for (int i = 0; i < n; i++) {
-            w[i] = headers.get(i).length();
+    /** Whether the table fits the width without cutting a word (an address, a type name) in two. */
+    static boolean fits(List<String> headers, List<List<String>> rows, String indent, int width) {
+        int[] min = minWidths(headers, rows);
+        return sum(min) <= width - indent.length() - GAP * (headers.size() - 1);
+    }
+
+    private static int[] minWidths(List<String> headers, List<List<String>> rows) {
+        int[] min = new int[headers.size()];
+        for (int i = 0; i < min.length; i++) {
             min[i] = longestWord(headers.get(i));
             for (List<String> r : rows) {
-                w[i] = Math.max(w[i], r.get(i).length());
                 min[i] = Math.max(min[i], longestWord(r.get(i)));
             }
             min[i] = Math.min(min[i], MAX_UNBROKEN);
+        }
+        return min;
+    }
+
+    static void append(StringBuilder sb, List<String> headers, List<List<String>> rows, String indent, int width) {
+        int n = headers.size();
+        int[] w = new int[n];
+        int[] min = minWidths(headers, rows);
+        for (int i = 0; i < n; i++) {
+            w[i] = headers.get(i).length();
+            for (List<String> r : rows) {
+                w[i] = Math.max(w[i], r.get(i).length());
+            }
         }
         int avail = width - indent.length() - GAP * (n - 1);
         // Narrow the widest column first, keeping whole words (an address) unbroken while any column still can give.
@@ -35,7 +50,7 @@ final class WrappedTable {
             while (sum(w) > avail) {
                 int widest = -1;
                 for (int i = 0; i < n; i++) {
-                    int floor = keepWords ? Math.max(min[i], MIN_COLUMN) : MIN_COLUMN;
+                    int floor = keepWords ? min[i] : Math.min(min[i], MIN_COLUMN);
                     if (w[i] > floor && (widest < 0 || w[i] > w[widest])) {
                         widest = i;
                     }

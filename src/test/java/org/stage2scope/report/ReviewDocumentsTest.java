@@ -29,7 +29,7 @@ class ReviewDocumentsTest {
     static ReviewDocument full(String file) throws Exception {
         Scenario s = SampleCatalog.load(file);
         Evaluation before = Evaluator.evaluate(SampleCatalog.load("grace-hopper-no-fwb.json"));
-        return new ReviewDocument(Evaluator.evaluate(s), Evaluator.compareAll(s), before, "grace-hopper-no-fwb.json");
+        return new ReviewDocument(Evaluator.evaluate(s), org.stage2scope.engine.Comparison.of(s), before, "grace-hopper-no-fwb.json");
     }
 
     @Test
