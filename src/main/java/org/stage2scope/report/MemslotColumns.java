@@ -26,7 +26,7 @@ public final class MemslotColumns {
     public static final Column<MemslotResult> FLAGS = Column.ofText("flags", r -> flags(r.call()));
     public static final Column<MemslotResult> CHANGE = Column.ofText("change", r -> r.change() == null ? null : r.change().name());
     public static final Column<MemslotResult> RESULT = Column.ofText("result", MemslotResult::resultName);
-    public static final Column<MemslotResult> RULE = Column.ofText("rule", r -> r.rule().id());
+    public static final Column<MemslotResult> RULE = Column.ofText("rule", r -> r.rule() == null ? null : r.rule().id());
     public static final Column<MemslotResult> LABEL = Column.ofText("label", r -> r.call().label().isEmpty() ? null : r.call().label());
 
     /** The columns {@code check} prints. */
