@@ -263,6 +263,26 @@ public record ReviewDocument(Evaluation evaluation, Comparison comparison, Evalu
         }
     }
 
+    /** The A/B section alone as 80-column text (the window's explanation panel), or a sentence when there is no "before". */
+    public String abText() {
+        if (against == null) {
+            return "No saved scenario to compare with.";
+        }
+        List<Block> out = new ArrayList<>();
+        abSection(out);
+        return MailWriter.write(out);
+    }
+
+    /** "3 GPA ranges and 1 memslot call changed against OTHER.json". */
+    public String abSummary() {
+        if (against == null) {
+            return "";
+        }
+        return count(AbDiff.ranges(against, evaluation).size(), "GPA range") + " and "
+                + count(AbDiff.calls(against, evaluation).size(), "memslot call") + " changed against "
+                + (againstName == null ? ScenarioFacts.title(against) : againstName);
+    }
+
     /** "[rule-id: kernel_function]". */
     static String cite(Rule rule) {
         return "[" + rule.id() + ": " + rule.kernelFunction() + "]";

@@ -167,4 +167,16 @@ class MainWindowTablesTest {
         assertEquals(32767, table().allRows().size());
         assertTrue(robot.lookup("#range-table .table-row-cell").queryAll().size() < 200, "virtualised: cells only for the visible rows");
     }
+
+    @Test
+    void compareWithSavedShowsWhatChangedAgainstTheFileOnDisk(FxRobot robot) {
+        robot.interact(() -> window.toggleFeature(org.stage2scope.model.CpuFeature.FWB, false));
+        robot.interact(() -> window.files().compareWithSaved(java.nio.file.Path.of("samples/grace-hopper-fwb.json")));
+        String note = window.explanationArea().getText();
+        assertTrue(note.startsWith("What changed against grace-hopper-fwb.json"), note);
+        assertTrue(note.contains("0b0110"), note);
+        assertTrue(note.contains("ok -> EINVAL"), "FWB off: the GPU memory slot is refused now: " + note);
+        assertEquals("3 GPA ranges and 1 memslot call changed against grace-hopper-fwb.json",
+                robot.lookup("#status").queryLabeled().getText());
+    }
 }
