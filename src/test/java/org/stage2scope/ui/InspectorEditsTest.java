@@ -37,12 +37,20 @@ class InspectorEditsTest {
         window.viewModel().select(new Ref.MemslotCall(0));
     }
 
+    /** The inspector laid out with the memslot call's rows before the robot aims at them. */
+    private static void settle(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> { });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private MemslotCall call0() {
         return window.document().scenario().memslots().get(0);
     }
 
     @Test
     void typingASizeThenClickingAFlagCheckboxKeepsBothEditsAsTwoUndoSteps(FxRobot robot) {
+        settle(robot);
         long before = call0().size();
         TextField size = robot.lookup("#prop-size").queryAs(TextField.class);
         robot.clickOn(size);
@@ -66,6 +74,7 @@ class InspectorEditsTest {
 
     @Test
     void twoEditsCommittedInOnePulseBothLand(FxRobot robot) {
+        settle(robot);
         TextField gpa = robot.lookup("#prop-gpa").queryAs(TextField.class);
         CheckBox ro = robot.lookup("#prop-" + MemslotFlag.KVM_MEM_READONLY.id()).queryAs(CheckBox.class);
         robot.interact(() -> {
@@ -83,6 +92,7 @@ class InspectorEditsTest {
 
     @Test
     void rowsUpdateInPlaceSoTheControlUnderThePointerSurvivesAnEdit(FxRobot robot) {
+        settle(robot);
         CheckBox ro = robot.lookup("#prop-" + MemslotFlag.KVM_MEM_READONLY.id()).queryAs(CheckBox.class);
         robot.clickOn(ro);
         WaitForAsyncUtils.waitForFxEvents();

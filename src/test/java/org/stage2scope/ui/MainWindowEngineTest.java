@@ -68,10 +68,11 @@ class MainWindowEngineTest {
     void exportOfTheRealEvaluationIsNotBlankAndNamesTheScenario(FxRobot robot, @TempDir Path dir) throws Exception {
         Path png = dir.resolve("e.png");
         Path svg = dir.resolve("e.svg");
-        robot.interact(() -> {
-            assertTrue(window.exportPng(png, 1, false));
-            assertTrue(window.exportSvg(svg, false));
-        });
+        // One interaction each: under load the first picture (font loading included) can take many seconds.
+        boolean[] ok = new boolean[2];
+        robot.interact(() -> ok[0] = window.exportPng(png, 1, false));
+        robot.interact(() -> ok[1] = window.exportSvg(svg, false));
+        assertTrue(ok[0] && ok[1], errors.toString());
         var img = ImageIO.read(png.toFile());
         assertEquals(1600, img.getWidth());
         java.util.Set<Integer> colours = new java.util.HashSet<>();
