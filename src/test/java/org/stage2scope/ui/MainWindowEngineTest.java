@@ -70,8 +70,10 @@ class MainWindowEngineTest {
         Path svg = dir.resolve("e.svg");
         // One interaction each: under load the first picture (font loading included) can take many seconds.
         boolean[] ok = new boolean[2];
-        robot.interact(() -> ok[0] = window.exportPng(png, 1, false));
-        robot.interact(() -> ok[1] = window.exportSvg(svg, false));
+        WaitForAsyncUtils.waitFor(180, java.util.concurrent.TimeUnit.SECONDS, WaitForAsyncUtils.asyncFx(() -> {
+            ok[0] = window.exportPng(png, 1, false);
+            ok[1] = window.exportSvg(svg, false);
+        }));
         assertTrue(ok[0] && ok[1], errors.toString());
         var img = ImageIO.read(png.toFile());
         assertEquals(1600, img.getWidth());
