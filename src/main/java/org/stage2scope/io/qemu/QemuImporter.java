@@ -75,13 +75,32 @@ public final class QemuImporter {
         SmapsFile smaps = SmapsParser.parse(smapsText, smapsName);
         List<FlatView> views = MtreeParser.parse(monitorText, monitorName);
         List<RamBlock> blocks = RamblockParser.parse(monitorText, monitorName);
-        return build(smaps, views, blocks, monitorName, options);
+        ImportReport report = new ImportReport();
+        FlatView system = MtreeParser.systemView(views, monitorName);
+        int captures = views.get(views.size() - 1).capture();
+        if (captures > 1) {
+            report.add(monitorName + ": the transcript holds " + captures + " \"info mtree -f\" outputs; imported the last one"
+                    + " (FlatView #" + system.number() + " at line " + system.line() + ")");
+        }
+        List<Integer> tables = RamblockParser.tableLines(monitorText);
+        if (tables.size() > 1) {
+            report.add(monitorName + ": the transcript holds " + tables.size() + " \"info ramblock\" tables; imported the last one"
+                    + " (at line " + tables.get(tables.size() - 1) + ")");
+        }
+        return build(smaps, views, blocks, monitorName, options, report);
     }
 
     public static ImportResult build(SmapsFile smaps, List<FlatView> views, List<RamBlock> blocks, String monitorName,
                                      ImportOptions options) throws ImportException {
-        ImportReport report = new ImportReport();
+        return build(smaps, views, blocks, monitorName, options, new ImportReport());
+    }
+
+    private static ImportResult build(SmapsFile smaps, List<FlatView> views, List<RamBlock> blocks, String monitorName,
+                                      ImportOptions options, ImportReport report) throws ImportException {
         FlatView system = MtreeParser.systemView(views, monitorName);
+        for (String skipped : system.skipped()) {
+            report.add(monitorName + ":" + skipped);
+        }
         List<String> inferred = new ArrayList<>();
 
         Arch arch = options.arch();
@@ -120,7 +139,7 @@ public final class QemuImporter {
                 X86Quirk.defaultsFor(arch), false);
 
         for (FlatView v : views) {
-            if (v != system && v.addressSpaces().stream().anyMatch(a -> a.startsWith("cpu-smm"))) {
+            if (v != system && v.capture() == system.capture() && v.addressSpaces().stream().anyMatch(a -> a.startsWith("cpu-smm"))) {
                 report.add("FlatView #" + v.number() + " " + v.addressSpaces() + ": the SMM view; under KVM QEMU registers it in KVM"
                         + " address space 1, not imported (only the system address space is)");
             }
