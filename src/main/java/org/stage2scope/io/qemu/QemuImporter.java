@@ -153,7 +153,7 @@ public final class QemuImporter {
                 deviceVmas.add(e.getValue().vma());
             }
         }
-        List<MemslotCall> memslots = memslots(system, blocks, matches, smaps, deviceVmas, report, inferred);
+        List<MemslotCall> memslots = memslots(system, monitorName, blocks, matches, smaps, deviceVmas, report, inferred);
 
         Set<RamBlock> mapped = new HashSet<>();
         for (FlatRange r : system.ranges()) {
@@ -210,8 +210,12 @@ public final class QemuImporter {
         return new ImportResult(scenario, report);
     }
 
-    private static List<MemslotCall> memslots(FlatView system, List<RamBlock> blocks, Map<RamBlock, BlockMatcher.Match> matches,
-                                              SmapsFile smaps, Set<SmapsVma> usedDeviceVmas, ImportReport report, List<String> inferred) {
+    /** KVM_MEM_SLOTS_NUM (SHRT_MAX): no VMM can register more memslots in one address space. */
+    static final int MAX_SLOTS = Short.MAX_VALUE;
+
+    private static List<MemslotCall> memslots(FlatView system, String monitorName, List<RamBlock> blocks,
+                                              Map<RamBlock, BlockMatcher.Match> matches, SmapsFile smaps, Set<SmapsVma> usedDeviceVmas,
+                                              ImportReport report, List<String> inferred) throws ImportException {
         boolean kvmMarked = system.ranges().stream().anyMatch(FlatRange::kvm);
         Set<String> ramRegions = new HashSet<>();
         for (FlatRange r : system.ranges()) {
@@ -253,6 +257,11 @@ public final class QemuImporter {
                 continue;
             } else if (U64.addOverflows(r.offset(), r.size()) || U64.lt(block.used(), r.offset() + r.size())) {
                 report.add(where + ": runs past the used length " + U64.hex(block.used()) + " of ram block " + block.name());
+            }
+            if (out.size() == MAX_SLOTS) {
+                throw new ImportException(monitorName, r.line(), "the system flat view needs more than "
+                        + MAX_SLOTS + " memslots; KVM has at most " + MAX_SLOTS + " (KVM_MEM_SLOTS_NUM = SHRT_MAX), so QEMU"
+                        + " could not have registered it; expected a capture of a running VM");
             }
             long hva = m.hostBase() + r.offset();
             Set<MemslotFlag> flags = r.isReadOnly() ? Set.of(MemslotFlag.KVM_MEM_READONLY) : Set.of();

@@ -97,4 +97,30 @@ class NothingDroppedTest {
         assertEquals("monitor.txt:9: FlatView number 2147483648 is out of range; expected the small counter QEMU prints (#0, #1, ...)",
                 e.getMessage());
     }
+
+    @Test
+    void moreRangesThanKvmHasMemslotsIsALocatedRefusal() {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i <= QemuImporter.MAX_SLOTS; i++) {
+            many.append(String.format("  %016x-%016x (prio 0, ram): ram0 @%016x\r\n", 0x40000000L + i * 0x2000L,
+                    0x40000000L + i * 0x2000L + 0xfff, i * 0x2000L));
+        }
+        String text = monitor().replace(RAM_LINE + "\r\n", many.toString());
+        ImportException e = assertThrows(ImportException.class, () -> importMonitor(text));
+        assertEquals(66 + QemuImporter.MAX_SLOTS - 2, e.line(), "the two flash slots come first");
+        assertTrue(e.getMessage().contains("needs more than 32767 memslots"), e.getMessage());
+    }
+
+    @Test
+    void aHugetlbPageSizeThatIsNoPowerOfTwoIsALocatedRefusal() {
+        String smaps = Samples.text(Samples.ARM + "smaps.txt");
+        int vma = smaps.indexOf("7fc0e3fff000-");
+        int kps = smaps.indexOf("KernelPageSize:", vma);
+        String bad = smaps.substring(0, kps) + "KernelPageSize:       12 kB" + smaps.substring(smaps.indexOf('\n', kps));
+        int line = (int) bad.substring(0, kps).chars().filter(c -> c == '\n').count() + 1;
+        ImportException e = assertThrows(ImportException.class,
+                () -> QemuImporter.importText(bad, "smaps.txt", monitor(), "monitor.txt", ImportOptions.DEFAULT));
+        assertEquals("smaps.txt:" + line + ": KernelPageSize: 12 kB is not a page size; expected a power of two such as 4 kB, 64 kB,"
+                + " 2048 kB or 1048576 kB", e.getMessage());
+    }
 }
