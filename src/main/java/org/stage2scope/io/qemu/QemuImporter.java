@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.stage2scope.io.InputFile;
 import org.stage2scope.model.Arch;
 import org.stage2scope.model.Granule;
 import org.stage2scope.model.Guest;
@@ -43,30 +44,36 @@ public final class QemuImporter {
      * so an unreadable file reads the same in either: {@code FILE: cannot read: no such file}.
      */
     public static ImportResult importFiles(Path smaps, Path monitor, ImportOptions options) throws ImportException {
-        return importText(read(smaps), smaps.toString(), read(monitor), monitor.toString(), options);
+        if (smaps.toString().equals(InputFile.STDIN) && monitor.toString().equals(InputFile.STDIN)) {
+            throw new ImportException("-", 0, "both captures cannot come from standard input; expected at most one of --smaps and --monitor as -");
+        }
+        return importText(read(smaps), name(smaps), read(monitor), name(monitor), options);
     }
 
-    /** smaps is mostly ASCII, but a mapped file's name may be in any encoding: fall back to Latin-1. */
+    /** A capture larger than this is not one VM's smaps or monitor transcript (a big VM's smaps is a few MB). */
+    public static final long MAX_BYTES = 64L << 20;
+
+    /**
+     * smaps is mostly ASCII, but a mapped file's name may be in any encoding: fall back to Latin-1.
+     * "-" is standard input (only one of the two captures can come from there).
+     */
     private static String read(Path file) throws ImportException {
+        byte[] bytes;
         try {
-            try {
-                return Files.readString(file, StandardCharsets.UTF_8);
-            } catch (MalformedInputException e) {
-                return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-            }
-        } catch (IOException e) {
-            throw new ImportException(file.toString(), 0, "cannot read: " + describe(e));
+            bytes = InputFile.read(file, MAX_BYTES, "expected one VM's /proc/PID/smaps or monitor transcript");
+        } catch (InputFile.Unreadable e) {
+            throw new ImportException(name(file), 0, e.getMessage().replace("cannot read: permission denied",
+                    "cannot read: permission denied (smaps of another user's process needs root: sudo cat /proc/PID/smaps > smaps.txt)"));
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
         }
     }
 
-    private static String describe(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied (smaps of another user's process needs root: sudo cat /proc/PID/smaps > smaps.txt)";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    private static String name(Path file) {
+        return file.toString().equals(InputFile.STDIN) ? "<stdin>" : file.toString();
     }
 
     /** Parses both inputs and imports them; {@code smapsName}/{@code monitorName} name them in messages. */
