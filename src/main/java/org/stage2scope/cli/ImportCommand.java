@@ -3,6 +3,7 @@ package org.stage2scope.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.stage2scope.io.ControlChars;
 import org.stage2scope.io.IoCause;
 import org.stage2scope.io.ScenarioWriter;
 import org.stage2scope.io.qemu.ImportOptions;
@@ -49,7 +50,7 @@ final class ImportCommand extends Verb {
         }
         ImportResult result = QemuImporter.importFiles(smapsFile, monitorFile, new ImportOptions(arch, allVmas, null));
         for (String line : result.report().lines()) {
-            err.println(line);
+            err.println(ControlChars.escapeLine(line));
         }
         if (target == null) {
             out.print(ScenarioWriter.write(result.scenario()));
@@ -60,7 +61,7 @@ final class ImportCommand extends Verb {
         } catch (IOException e) {
             throw new Refusal(output + ": cannot write the scenario: " + IoCause.describe(e));
         }
-        err.println("wrote " + target);
+        err.println("wrote " + ControlChars.escapeLine(target.toString()));
         return Cli.OK;
     }
 
