@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "check", description = "Evaluate a scenario: memslot calls, stage-2 map, effective types. "
         + "Exit 0 when it was evaluated, whatever KVM would refuse.")
 final class CheckCommand extends Verb {
-    @Parameters(paramLabel = "FILE", description = "The scenario (JSON).")
+    @Parameters(paramLabel = "FILE", description = "The scenario (JSON), or - for standard input.")
     String file;
 
     @Option(names = "--policy", paramLabel = "ID", converter = Choices.PolicyConverter.class,

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "compare", description = "The five cacheable-PFNMAP policies side by side, marking where they disagree.")
 final class CompareCommand extends Verb {
-    @Parameters(paramLabel = "FILE", description = "The scenario (JSON).")
+    @Parameters(paramLabel = "FILE", description = "The scenario (JSON), or - for standard input.")
     String file;
 
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",

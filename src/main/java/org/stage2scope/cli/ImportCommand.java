@@ -1,7 +1,9 @@
 package org.stage2scope.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.stage2scope.io.ControlChars;
 import org.stage2scope.io.IoCause;
 import org.stage2scope.io.ScenarioWriter;
 import org.stage2scope.io.qemu.ImportOptions;
@@ -42,9 +44,13 @@ final class ImportCommand extends Verb {
         Path smapsFile = PathArg.of(smaps);
         Path monitorFile = PathArg.of(monitor);
         Path target = output == null ? null : PathArg.of(output);
+        if (target != null) {
+            refuseOverwriting(target, smapsFile, "--smaps");
+            refuseOverwriting(target, monitorFile, "--monitor");
+        }
         ImportResult result = QemuImporter.importFiles(smapsFile, monitorFile, new ImportOptions(arch, allVmas, null));
         for (String line : result.report().lines()) {
-            err.println(line);
+            err.println(ControlChars.escapeLine(line));
         }
         if (target == null) {
             out.print(ScenarioWriter.write(result.scenario()));
@@ -55,7 +61,21 @@ final class ImportCommand extends Verb {
         } catch (IOException e) {
             throw new Refusal(output + ": cannot write the scenario: " + IoCause.describe(e));
         }
-        err.println("wrote " + target);
+        err.println("wrote " + ControlChars.escapeLine(target.toString()));
         return Cli.OK;
+    }
+
+    /** -o naming an input would replace the capture with its import: the same file by any path is refused. */
+    private static void refuseOverwriting(Path target, Path input, String option) {
+        boolean same;
+        try {
+            same = Files.exists(target) && Files.exists(input) ? Files.isSameFile(target, input)
+                    : target.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize());
+        } catch (IOException e) {
+            same = false;
+        }
+        if (same) {
+            throw new Refusal(target + ": is the " + option + " input; refusing to overwrite it, expected another file for -o");
+        }
     }
 }

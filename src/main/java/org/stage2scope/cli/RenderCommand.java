@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "render", description = "The band picture the app exports, without a window (PNG or SVG).")
 final class RenderCommand extends Verb {
-    @Parameters(paramLabel = "FILE", description = "The scenario (JSON).")
+    @Parameters(paramLabel = "FILE", description = "The scenario (JSON), or - for standard input.")
     String file;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.png|OUT.svg",

@@ -5,57 +5,115 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
+import java.security.SecureRandom;
+import java.util.regex.Pattern;
 
 /**
  * Every file Stage2Scope writes for the user (scenarios, reports, pictures) goes through here: a temp
  * file beside the target, flushed to disk, then renamed over it. A failure at any step leaves the old
  * file as it was and no temp file behind.
+ *
+ * <p>Like a plain write would: a symlink is followed and its target replaced (the link stays), a
+ * path such as {@code dir/../x} is resolved by the OS (not by string editing), a new file gets the
+ * mode the umask gives (the temp file is created without explicit permissions), and a replaced file
+ * keeps its mode. Temp files are {@code .NAME.DIGITS.tmp}; ones left by a killed run are removed by
+ * the next successful write of the same file. Failures are IOExceptions whose message is the cause
+ * in plain words ("disk full", "permission denied", "no such directory").
  */
 public final class AtomicFile {
     private AtomicFile() {}
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_LINKS = 40; // as the kernel's MAXSYMLINKS
 
     public interface Body {
         void write(OutputStream out) throws IOException;
     }
 
     public static void write(Path file, Body body) throws IOException {
-        Path target = file.toAbsolutePath().normalize();
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+        if (file.toString().isEmpty()) {
+            throw new IOException("an empty path names no file");
+        }
+        Path target = followLinks(file.toAbsolutePath());
+        Path dir = target.getParent();
+        Path name = target.getFileName();
+        if (dir == null || name == null) {
+            throw new IOException("not a file name");
+        }
+        if (Files.isDirectory(target)) {
+            throw new IOException("is a directory");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new IOException(Files.exists(dir) ? "not a directory: " + dir : "no such directory");
+        }
+        Path tmp = dir.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong()) + ".tmp");
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 OutputStream out = Channels.newOutputStream(ch);
                 body.write(out);
                 out.flush();
                 // fsync before the rename: otherwise a crash can leave the new name pointing at empty data.
                 ch.force(true);
             }
-            keepPermissions(tmp, target);
+            if (Files.exists(target)) {
+                keepPermissions(tmp, target);
+            }
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (IOException e) {
+            throw new IOException(IoCause.describe(e), e);
         } finally {
             Files.deleteIfExists(tmp);
         }
+        removeStaleTemps(dir, name.toString());
     }
 
-    /** Temp files are created owner-only; the result keeps the replaced file's mode, or rw-r--r-- when new. */
+    /** The file a chain of symlinks ends at (possibly not existing yet), each relative link read against its own directory. */
+    private static Path followLinks(Path path) throws IOException {
+        Path p = path;
+        for (int i = 0; i < MAX_LINKS && Files.isSymbolicLink(p); i++) {
+            Path link = Files.readSymbolicLink(p);
+            p = p.resolveSibling(link);
+        }
+        if (Files.isSymbolicLink(p)) {
+            throw new IOException("too many levels of symbolic links");
+        }
+        return p;
+    }
+
     private static void keepPermissions(Path tmp, Path target) throws IOException {
         try {
-            Set<PosixFilePermission> mode = Files.exists(target)
-                    ? Files.getPosixFilePermissions(target)
-                    : PosixFilePermissions.fromString("rw-r--r--");
-            Files.setPosixFilePermissions(tmp, mode);
+            Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: keep the default
+        }
+    }
+
+    /** Our own leftovers for this file name from a write that was killed; never anything else. */
+    private static void removeStaleTemps(Path dir, String name) {
+        Pattern ours = Pattern.compile("\\." + Pattern.quote(name) + "\\.[0-9]+\\.tmp");
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "." + name.replaceAll("[\\\\*?\\[\\]{}]", "?") + ".*.tmp")) {
+            for (Path p : stream) {
+                if (ours.matcher(p.getFileName().toString()).matches() && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (NoSuchFileException e) {
+                        // removed meanwhile
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // best effort: the write itself succeeded
         }
     }
 }

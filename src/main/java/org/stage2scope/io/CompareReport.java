@@ -106,7 +106,7 @@ public final class CompareReport {
         table(sb, STAGE2_KEYS, heads, stage2Rows(c), c.baseline());
         sb.append("\nGuest accesses\n");
         table(sb, ACCESS_KEYS, heads, accessRows(c), c.baseline());
-        return sb.toString();
+        return ControlChars.escape(sb.toString()); // names come from files: no raw escape reaches a terminal
     }
 
     /** "upstream (Linux 6.17+, what was merged)" or "intel-quirk (this scenario)". */

@@ -36,7 +36,7 @@ public final class ReportText {
         effective(sb, ev);
         accesses(sb, ev);
         findings(sb, ev);
-        return sb.toString();
+        return ControlChars.escape(sb.toString()); // names come from files: no raw escape reaches a terminal
     }
 
     private static void header(StringBuilder sb, Evaluation ev) {

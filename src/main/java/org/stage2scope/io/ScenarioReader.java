@@ -52,20 +52,14 @@ public final class ScenarioReader {
 
     private ScenarioReader() {}
 
+    /** Reads a scenario file, or standard input when {@code file} is "-" (see {@link InputFile}). */
     public static Scenario read(Path file) throws ScenarioException {
-        String source = file.toString();
+        String source = file.toString().equals(InputFile.STDIN) ? "<stdin>" : file.toString();
         byte[] bytes;
         try {
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new ScenarioException(source, "", 0, 0, "the file is " + size + " bytes, above the limit of "
-                        + MAX_BYTES + " bytes (64 MiB); a scenario with every possible memslot is about 10 MB");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(source, "", 0, 0, "no such file");
-        } catch (IOException e) {
-            throw new ScenarioException(source, "", 0, 0, "cannot read the file: " + e.getMessage());
+            bytes = InputFile.read(file, MAX_BYTES, "a scenario with every possible memslot is about 10 MB");
+        } catch (InputFile.Unreadable e) {
+            throw new ScenarioException(source, "", 0, 0, e.getMessage());
         }
         return readBytes(bytes, source);
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.stage2scope.io.InputFile;
 import org.stage2scope.model.Arch;
 import org.stage2scope.model.Granule;
 import org.stage2scope.model.Guest;
@@ -48,30 +49,36 @@ public final class QemuImporter {
      * so an unreadable file reads the same in either: {@code FILE: cannot read: no such file}.
      */
     public static ImportResult importFiles(Path smaps, Path monitor, ImportOptions options) throws ImportException {
-        return importText(read(smaps), smaps.toString(), read(monitor), monitor.toString(), options);
+        if (smaps.toString().equals(InputFile.STDIN) && monitor.toString().equals(InputFile.STDIN)) {
+            throw new ImportException("-", 0, "both captures cannot come from standard input; expected at most one of --smaps and --monitor as -");
+        }
+        return importText(read(smaps), name(smaps), read(monitor), name(monitor), options);
     }
 
-    /** smaps is mostly ASCII, but a mapped file's name may be in any encoding: fall back to Latin-1. */
+    /** A capture larger than this is not one VM's smaps or monitor transcript (a big VM's smaps is a few MB). */
+    public static final long MAX_BYTES = 64L << 20;
+
+    /**
+     * smaps is mostly ASCII, but a mapped file's name may be in any encoding: fall back to Latin-1.
+     * "-" is standard input (only one of the two captures can come from there).
+     */
     private static String read(Path file) throws ImportException {
+        byte[] bytes;
         try {
-            try {
-                return Files.readString(file, StandardCharsets.UTF_8);
-            } catch (MalformedInputException e) {
-                return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-            }
-        } catch (IOException e) {
-            throw new ImportException(file.toString(), 0, "cannot read: " + describe(e));
+            bytes = InputFile.read(file, MAX_BYTES, "expected one VM's /proc/PID/smaps or monitor transcript");
+        } catch (InputFile.Unreadable e) {
+            throw new ImportException(name(file), 0, e.getMessage().replace("cannot read: permission denied",
+                    "cannot read: permission denied (smaps of another user's process needs root: sudo cat /proc/PID/smaps > smaps.txt)"));
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
         }
     }
 
-    private static String describe(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied (smaps of another user's process needs root: sudo cat /proc/PID/smaps > smaps.txt)";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    private static String name(Path file) {
+        return file.toString().equals(InputFile.STDIN) ? "<stdin>" : file.toString();
     }
 
     /** Parses both inputs and imports them; {@code smapsName}/{@code monitorName} name them in messages. */
@@ -80,13 +87,32 @@ public final class QemuImporter {
         SmapsFile smaps = SmapsParser.parse(smapsText, smapsName);
         List<FlatView> views = MtreeParser.parse(monitorText, monitorName);
         List<RamBlock> blocks = RamblockParser.parse(monitorText, monitorName);
-        return build(smaps, views, blocks, monitorName, options);
+        ImportReport report = new ImportReport();
+        FlatView system = MtreeParser.systemView(views, monitorName);
+        int captures = views.get(views.size() - 1).capture();
+        if (captures > 1) {
+            report.add(monitorName + ": the transcript holds " + captures + " \"info mtree -f\" outputs; imported the last one"
+                    + " (FlatView #" + system.number() + " at line " + system.line() + ")");
+        }
+        List<Integer> tables = RamblockParser.tableLines(monitorText);
+        if (tables.size() > 1) {
+            report.add(monitorName + ": the transcript holds " + tables.size() + " \"info ramblock\" tables; imported the last one"
+                    + " (at line " + tables.get(tables.size() - 1) + ")");
+        }
+        return build(smaps, views, blocks, monitorName, options, report);
     }
 
     public static ImportResult build(SmapsFile smaps, List<FlatView> views, List<RamBlock> blocks, String monitorName,
                                      ImportOptions options) throws ImportException {
-        ImportReport report = new ImportReport();
+        return build(smaps, views, blocks, monitorName, options, new ImportReport());
+    }
+
+    private static ImportResult build(SmapsFile smaps, List<FlatView> views, List<RamBlock> blocks, String monitorName,
+                                      ImportOptions options, ImportReport report) throws ImportException {
         FlatView system = MtreeParser.systemView(views, monitorName);
+        for (String skipped : system.skipped()) {
+            report.add(monitorName + ":" + skipped);
+        }
         List<String> inferred = new ArrayList<>();
 
         Arch arch = options.arch();
@@ -125,7 +151,7 @@ public final class QemuImporter {
                 X86Quirk.defaultsFor(arch), false);
 
         for (FlatView v : views) {
-            if (v != system && v.addressSpaces().stream().anyMatch(a -> a.startsWith("cpu-smm"))) {
+            if (v != system && v.capture() == system.capture() && v.addressSpaces().stream().anyMatch(a -> a.startsWith("cpu-smm"))) {
                 report.add("FlatView #" + v.number() + " " + v.addressSpaces() + ": the SMM view; under KVM QEMU registers it in KVM"
                         + " address space 1, not imported (only the system address space is)");
             }
@@ -139,7 +165,7 @@ public final class QemuImporter {
                 deviceVmas.add(e.getValue().vma());
             }
         }
-        List<MemslotCall> memslots = memslots(system, blocks, matches, smaps, deviceVmas, report, inferred);
+        List<MemslotCall> memslots = memslots(system, monitorName, blocks, matches, smaps, deviceVmas, report, inferred);
 
         Set<RamBlock> mapped = new HashSet<>();
         for (FlatRange r : system.ranges()) {
@@ -196,8 +222,12 @@ public final class QemuImporter {
         return new ImportResult(scenario, report);
     }
 
-    private static List<MemslotCall> memslots(FlatView system, List<RamBlock> blocks, Map<RamBlock, BlockMatcher.Match> matches,
-                                              SmapsFile smaps, Set<SmapsVma> usedDeviceVmas, ImportReport report, List<String> inferred) {
+    /** KVM_MEM_SLOTS_NUM (SHRT_MAX): no VMM can register more memslots in one address space. */
+    static final int MAX_SLOTS = Short.MAX_VALUE;
+
+    private static List<MemslotCall> memslots(FlatView system, String monitorName, List<RamBlock> blocks,
+                                              Map<RamBlock, BlockMatcher.Match> matches, SmapsFile smaps, Set<SmapsVma> usedDeviceVmas,
+                                              ImportReport report, List<String> inferred) throws ImportException {
         boolean kvmMarked = system.ranges().stream().anyMatch(FlatRange::kvm);
         Set<String> ramRegions = new HashSet<>();
         for (FlatRange r : system.ranges()) {
@@ -239,6 +269,11 @@ public final class QemuImporter {
                 continue;
             } else if (U64.addOverflows(r.offset(), r.size()) || U64.lt(block.used(), r.offset() + r.size())) {
                 report.add(where + ": runs past the used length " + U64.hex(block.used()) + " of ram block " + block.name());
+            }
+            if (out.size() == MAX_SLOTS) {
+                throw new ImportException(monitorName, r.line(), "the system flat view needs more than "
+                        + MAX_SLOTS + " memslots; KVM has at most " + MAX_SLOTS + " (KVM_MEM_SLOTS_NUM = SHRT_MAX), so QEMU"
+                        + " could not have registered it; expected a capture of a running VM");
             }
             long hva = m.hostBase() + r.offset();
             Set<MemslotFlag> flags = r.isReadOnly() ? Set.of(MemslotFlag.KVM_MEM_READONLY) : Set.of();

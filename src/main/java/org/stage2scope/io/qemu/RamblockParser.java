@@ -17,15 +17,30 @@ public final class RamblockParser {
     private static final Pattern HEADER = Pattern.compile("\\s*Block Name\\s+PSize\\s+.*");
     private static final Pattern HEX = Pattern.compile("(?:0x)?[0-9a-fA-F]+");
 
+    /** The rows of the last table in the transcript (the newest, when "info ramblock" ran more than once). */
     public static List<RamBlock> parse(String text, String source) throws ImportException {
         List<String> lines = Lines.split(text);
-        for (int i = 0; i < lines.size(); i++) {
-            if (HEADER.matcher(lines.get(i)).matches()) {
-                return table(lines, i, source);
-            }
+        List<Integer> tables = headers(lines);
+        if (!tables.isEmpty()) {
+            return table(lines, tables.get(tables.size() - 1) - 1, source);
         }
         throw new ImportException(source, 0, "no \"info ramblock\" table found; expected its header line "
                 + "\"Block Name    PSize    Offset    Used    Total\" (run \"info ramblock\" in the QEMU monitor)");
+    }
+
+    /** The 1-based line of each "info ramblock" header in the transcript. */
+    public static List<Integer> tableLines(String text) {
+        return headers(Lines.split(text));
+    }
+
+    private static List<Integer> headers(List<String> lines) {
+        List<Integer> found = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (HEADER.matcher(lines.get(i)).matches()) {
+                found.add(i + 1);
+            }
+        }
+        return found;
     }
 
     private static List<RamBlock> table(List<String> lines, int headerIndex, String source) throws ImportException {
@@ -39,8 +54,11 @@ public final class RamblockParser {
         }
         List<RamBlock> blocks = new ArrayList<>();
         for (int i = headerIndex + 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank() || line.startsWith("(qemu)")) {
+            String line = Lines.withoutPrompt(lines.get(i));
+            if (line == null) {
+                continue; // a bare prompt pasted between rows
+            }
+            if (line.isBlank() || line.startsWith(Lines.PROMPT)) {
                 break;
             }
             blocks.add(row(line, columns, source, i + 1));

@@ -146,6 +146,10 @@ public final class SmapsParser {
                     throw new ImportException(source, lineNo, key + ": " + kb + " kB is too large");
                 }
                 long bytes = kb << 10;
+                if ((key.equals("KernelPageSize") || key.equals("MMUPageSize")) && (bytes == 0 || Long.bitCount(bytes) != 1)) {
+                    throw new ImportException(source, lineNo, key + ": " + kb + " kB is not a page size; expected a power of two"
+                            + " such as 4 kB, 64 kB, 2048 kB or 1048576 kB");
+                }
                 switch (key) {
                     case "Size" -> b.size = bytes;
                     case "KernelPageSize" -> b.kernelPageSize = bytes;
