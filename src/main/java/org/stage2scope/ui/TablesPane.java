@@ -1,8 +1,10 @@
 package org.stage2scope.ui;
 
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
@@ -19,6 +21,7 @@ import javafx.scene.layout.Priority;
 import org.stage2scope.engine.Evaluation;
 import org.stage2scope.engine.MemslotResult;
 import org.stage2scope.engine.Ref;
+import org.stage2scope.report.Column;
 import org.stage2scope.report.MemslotColumns;
 import org.stage2scope.report.RangeColumns;
 import org.stage2scope.report.RangeRow;
@@ -38,7 +41,21 @@ final class TablesPane extends TabPane {
     private final TextField filterText = new TextField();
     private final Set<RangeFilter.Quick> quick = EnumSet.noneOf(RangeFilter.Quick.class);
     private final Label count = new Label();
-    private final LatestOnly<List<RangeRow>> background = new LatestOnly<>(Platform::runLater);
+    private final LatestOnly<Built> background = new LatestOnly<>(Platform::runLater);
+    /** Each row's cells as the filter searches them, built with the rows. */
+    private Map<RangeRow, String> haystacks = Map.of();
+
+    private record Built(List<RangeRow> rows, Map<RangeRow, String> haystacks) {
+        static Built of(Evaluation ev) {
+            List<RangeRow> rows = RangeRows.of(ev);
+            List<Column<RangeRow>> cols = RangeColumns.all(ev.scenario().host().arch());
+            Map<RangeRow, String> h = new IdentityHashMap<>(rows.size() * 2);
+            for (RangeRow r : rows) {
+                h.put(r, RangeFilter.haystack(cols, r));
+            }
+            return new Built(rows, h);
+        }
+    }
     private Evaluation shown;
     /** True while the table follows the picture, so that selection is not sent back as the user's choice. */
     private boolean following;
@@ -122,17 +139,18 @@ final class TablesPane extends TabPane {
             return;
         }
         if (ev.scenario().memslots().size() < ScenarioDocument.ASYNC_MEMSLOTS) {
-            background.runNow(() -> RangeRows.of(ev), rows -> apply(ev, rows));
+            background.runNow(() -> Built.of(ev), b -> apply(ev, b));
             return;
         }
         count.setText("Building " + ev.stage2().size() + " ranges\u2026");
-        background.submit(() -> RangeRows.of(ev), rows -> apply(ev, rows));
+        background.submit(() -> Built.of(ev), b -> apply(ev, b));
     }
 
-    private void apply(Evaluation ev, List<RangeRow> rows) {
+    private void apply(Evaluation ev, Built built) {
         shown = ev;
+        haystacks = built.haystacks();
         follow(() -> {
-            ranges.show(RangeColumns.all(ev.scenario().host().arch()), rows);
+            ranges.show(RangeColumns.all(ev.scenario().host().arch()), built.rows());
             calls.show(MemslotColumns.ALL, ev.memslotCalls());
             applyFilter();
             showSelection(vm.selection());
@@ -141,7 +159,8 @@ final class TablesPane extends TabPane {
 
     private void applyFilter() {
         RangeFilter f = new RangeFilter(filterText.getText(), quick);
-        ranges.setFilter(f.predicate(ranges.tableColumns()));
+        Map<RangeRow, String> h = haystacks;
+        ranges.setFilter(f.predicate(r -> h.getOrDefault(r, "")));
         count.setText(String.format(Locale.ROOT, "%,d of %,d", ranges.getItems().size(), ranges.allRows().size()));
     }
 

@@ -91,12 +91,11 @@ class MainWindowImportReportTest {
     void saveReportWritesHtmlMarkdownTextOrJsonByExtension(@TempDir Path dir, FxRobot robot) throws Exception {
         String name = window.document().scenario().name();
         boolean[] ok = new boolean[4];
-        robot.interact(() -> {
-            ok[0] = window.saveReport(dir.resolve("r.json"));
-            ok[1] = window.saveReport(dir.resolve("r.txt"));
-            ok[2] = window.saveReport(dir.resolve("r.md"));
-            ok[3] = window.saveReport(dir.resolve("r.html"));
-        });
+        // One interaction each: on a loaded machine four documents in one FX pulse can outlast the robot's timeout.
+        robot.interact(() -> ok[0] = window.saveReport(dir.resolve("r.json")));
+        robot.interact(() -> ok[1] = window.saveReport(dir.resolve("r.txt")));
+        robot.interact(() -> ok[2] = window.saveReport(dir.resolve("r.md")));
+        robot.interact(() -> ok[3] = window.saveReport(dir.resolve("r.html")));
         assertTrue(ok[0] && ok[1] && ok[2] && ok[3], errors.toString());
         JsonNode json = new ObjectMapper().readTree(dir.resolve("r.json").toFile());
         assertEquals("stage2scope-report/1", json.get("format").asText());

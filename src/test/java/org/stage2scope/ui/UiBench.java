@@ -26,6 +26,11 @@ public final class UiBench {
     private static final int H = 520;
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("table")) {
+            rangeTable("real engine: 32767 x 4 KiB slots", Evaluator.evaluate(Fixtures.stress(32767).scenario()));
+            javafx.application.Platform.exit();
+            return;
+        }
         System.out.printf(Locale.ROOT, "%-40s %10s %10s %10s%n", "toggle FWB (median of 15)", "engine ms", "layout ms", "total ms");
         List<Sample> samples;
         try {
@@ -44,6 +49,8 @@ public final class UiBench {
         toggle("32767 x 4 KiB slots, one VMA (real engine)", Fixtures.stress(32767).scenario());
         stress("fixture: 32767 x 4 KiB slots", Fixtures.stress(32767));
         stress("real engine: 32767 x 4 KiB slots", Evaluator.evaluate(Fixtures.stress(32767).scenario()));
+        rangeTable("fixture: 32767 x 4 KiB slots", Fixtures.stress(32767));
+        rangeTable("real engine: 32767 x 4 KiB slots", Evaluator.evaluate(Fixtures.stress(32767).scenario()));
         for (Sample s : samples) {
             if (s.fileName().contains("stress")) {
                 try {
@@ -114,5 +121,66 @@ public final class UiBench {
         System.out.printf(Locale.ROOT, "%s (%d stage-2 runs): Layout.of %.1f ms, scene full view %.1f ms,"
                 + " scene zoomed %.1f ms, scene half view after first frame %.1f ms, Java2D paint %.1f ms (medians of 10)%n",
                 name, ev.stage2().size(), median(build), median(full), median(zoomed), median(pan), median(paint));
+    }
+
+    /**
+     * The range table of a stress scenario: building its rows (off the UI thread in the window) and what
+     * the UI thread does with them (hand 32,767 rows to the virtualised TableView, size the columns,
+     * apply a text filter, sort by size). Needs the JavaFX toolkit: run under xvfb-run (or a desktop).
+     */
+    private static void rangeTable(String name, Evaluation ev) throws Exception {
+        List<Double> build = new ArrayList<>();
+        List<org.stage2scope.report.RangeRow> rows = null;
+        for (int i = 0; i < 12; i++) {
+            long a = System.nanoTime();
+            rows = org.stage2scope.report.RangeRows.of(ev);
+            if (i >= 2) {
+                build.add((System.nanoTime() - a) / 1e6);
+            }
+        }
+        try {
+            javafx.application.Platform.startup(() -> { });
+        } catch (IllegalStateException alreadyRunning) {
+            // started by the previous call
+        } catch (UnsupportedOperationException noDisplay) {
+            System.out.printf(Locale.ROOT, "%s: RangeRows.of %.1f ms (%d rows); no display for the UI-thread part%n", name,
+                    median(build), rows.size());
+            return;
+        }
+        List<Double> show = new ArrayList<>();
+        List<Double> filter = new ArrayList<>();
+        List<Double> sort = new ArrayList<>();
+        List<org.stage2scope.report.RangeRow> all = rows;
+        for (int i = 0; i < 8; i++) {
+            java.util.concurrent.CompletableFuture<double[]> f = new java.util.concurrent.CompletableFuture<>();
+            javafx.application.Platform.runLater(() -> {
+                RowTableView<org.stage2scope.report.RangeRow> t = new RowTableView<>("bench");
+                new javafx.scene.Scene(t, 1200, 300);
+                long a = System.nanoTime();
+                t.show(org.stage2scope.report.RangeColumns.all(ev.scenario().host().arch()), all);
+                t.layout();
+                long b = System.nanoTime();
+                java.util.Map<org.stage2scope.report.RangeRow, String> h = new java.util.IdentityHashMap<>();
+                for (org.stage2scope.report.RangeRow r : all) {
+                    h.put(r, RangeFilter.haystack(t.tableColumns(), r));
+                }
+                long c0 = System.nanoTime();
+                t.setFilter(new RangeFilter("normal-nc", java.util.Set.of()).predicate(h::get));
+                long c = System.nanoTime();
+                t.getSortOrder().setAll(List.of(t.getColumns().get(2)));
+                t.layout();
+                long d = System.nanoTime();
+                f.complete(new double[] {(b - a) / 1e6, (c - c0) / 1e6, (d - c) / 1e6});
+            });
+            double[] r = f.get();
+            if (i >= 2) {
+                show.add(r[0]);
+                filter.add(r[1]);
+                sort.add(r[2]);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%s: RangeRows.of %.1f ms (%d rows, background); UI thread: show %.1f ms, "
+                + "text filter (a keystroke) %.1f ms, sort by size %.1f ms (medians)%n", name, median(build), all.size(), median(show),
+                median(filter), median(sort));
     }
 }
