@@ -98,6 +98,9 @@ public final class MainWindow {
     private final javafx.scene.Scene fxScene;
     private boolean syncing;
     private CompareView compareView;
+    private MemtypeExplorer memtypes;
+    /** A selection the explorer made: it must not re-open a cell in the explorer. */
+    private boolean fromMemtypes;
 
     /** Asks "discard unsaved changes?"; tests replace it. */
     private Predicate<String> confirm = this::confirmDialog;
@@ -313,7 +316,8 @@ public final class MainWindow {
                 item("Zoom to selection", "Shortcut+F", bands::zoomToSelection),
                 item("Zoom in", "Shortcut+EQUALS", () -> bands.zoom(1.5)),
                 item("Zoom out", "Shortcut+MINUS", () -> bands.zoom(1 / 1.5)), new SeparatorMenuItem(),
-                item("Compare policies", "Shortcut+K", this::openCompare), new SeparatorMenuItem(), presentItem, darkItem);
+                item("Compare policies", "Shortcut+K", this::openCompare),
+                item("Memory types", "Shortcut+M", this::openMemtypes), new SeparatorMenuItem(), presentItem, darkItem);
         Menu help = new Menu("Help");
         help.getItems().add(item("Keys", null, () -> info("Wheel or +/- zoom, drag or arrows pan, 0 fits all, Z zooms to"
                 + " the selection, F5 (or P on the lanes) presentation mode, Ctrl+K compare policies, Ctrl+Z / Ctrl+Shift+Z undo"
@@ -404,6 +408,44 @@ public final class MainWindow {
         }
         compareView.show();
         return compareView;
+    }
+
+    /**
+     * View > Memory types: the stage-1 x stage-2 explorer, following the document. A clicked cell selects
+     * the scenario's first range in it here (the explorer lists the others); a GPA range selected here
+     * opens its cell there.
+     */
+    public MemtypeExplorer openMemtypes() {
+        if (memtypes == null) {
+            memtypes = new MemtypeExplorer(stage);
+            memtypes.model().evaluationProperty().bind(doc.evaluationProperty());
+            memtypes.setOnSelectRanges(rs -> {
+                fromMemtypes = true;
+                try {
+                    bands.selectionProperty().set(rs.get(0));
+                    bands.zoomToSelection();
+                } finally {
+                    fromMemtypes = false;
+                }
+            });
+            bands.selectionProperty().addListener((o, a, r) -> {
+                if (!fromMemtypes && memtypes.stage().isShowing() && r instanceof Ref.GpaRange g) {
+                    memtypes.model().openCellAt(g.gpa());
+                }
+            });
+            Evaluation ev = doc.evaluation();
+            if (ev != null) {
+                memtypes.model().archProperty().set(ev.scenario().host().arch());
+                memtypes.model().fwbProperty().set(ev.scenario().host().has(CpuFeature.FWB));
+            }
+        }
+        memtypes.show();
+        return memtypes;
+    }
+
+    /** The memory-type explorer if it was ever opened (tests). */
+    public MemtypeExplorer memtypes() {
+        return memtypes;
     }
 
     /** The compare window if it was ever opened (tests). */

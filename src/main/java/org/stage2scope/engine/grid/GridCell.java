@@ -29,7 +29,7 @@ public record GridCell(Arch arch, boolean switchOn, MemtypeGrid.Axis row, Memtyp
         return label(combined);
     }
 
-    static String label(Combined c) {
+    public static String label(Combined c) {
         if (c.memClass() == MemClass.RESERVED) {
             return "RESERVED";
         }
