@@ -33,6 +33,17 @@ public enum VmFlag implements Named {
         return name();
     }
 
+    /**
+     * False for the flags only arm64 defines (VM_ARM64_BTI, VM_MTE, VM_MTE_ALLOWED as VM_HIGH_ARCH bits in
+     * include/linux/mm.h, VM_ALLOW_ANY_UNCACHED which only arm64's user_mem_abort reads).
+     */
+    public boolean appliesTo(Arch arch) {
+        return !arch.isX86() || !switch (this) {
+            case VM_ARM64_BTI, VM_MTE, VM_MTE_ALLOWED, VM_ALLOW_ANY_UNCACHED -> true;
+            default -> false;
+        };
+    }
+
     /** The two-letter smaps VmFlags code, or "" when smaps never shows this flag. */
     public String smapsCode() {
         return smapsCode;

@@ -88,7 +88,7 @@ class MemtypeExplorerTest {
         MemtypeExplorer x = open(robot);
         robot.interact(() -> x.model().archProperty().set(Arch.X86_INTEL));
         assertNull(x.cellNode("0x44", "0b0101"));
-        robot.interact(() -> window.bandView().selectionProperty().set(new Ref.GpaRange(0xa000000000L, 1L << 30)));
+        robot.interact(() -> window.viewModel().select(new Ref.GpaRange(0xa000000000L, 1L << 30)));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Arch.ARM64, x.model().archProperty().get(), "back on the scenario's arch");
         assertEquals(new ScenarioCells.Key("0x44", "0b0101"), x.model().selectedProperty().get());
