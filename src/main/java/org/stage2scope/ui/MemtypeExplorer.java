@@ -56,7 +56,10 @@ public final class MemtypeExplorer {
     private final MemtypeExplorerModel model = new MemtypeExplorerModel();
     private final Stage stage = new Stage();
     private final Label title = new Label();
+    /** The cells; column heads and row heads are separate grids that follow its scrolling (frozen heads). */
     private final GridPane cells = new GridPane();
+    private final GridPane colHeads = new GridPane();
+    private final GridPane rowHeads = new GridPane();
     private final ScrollPane scroll = new ScrollPane();
     private final Label explain = new Label();
     private final ListView<Ref.GpaRange> ranges = new ListView<>();
@@ -70,6 +73,7 @@ public final class MemtypeExplorer {
         tabs.getStyleClass().add("mx-tabs");
         CheckBox fwb = new CheckBox("FWB (HCR_EL2.FWB, FEAT_S2FWB)");
         fwb.setId("mx-fwb");
+        fwb.setMnemonicParsing(false);
         fwb.selectedProperty().bindBidirectional(model.fwbProperty());
         CheckBox ipat = new CheckBox("IPAT (EPT bit 6)");
         ipat.setId("mx-ipat");
@@ -97,14 +101,30 @@ public final class MemtypeExplorer {
         top.setPadding(new Insets(8));
 
         cells.setId("mx-grid");
-        cells.getStyleClass().add("mx-grid");
+        for (GridPane g : List.of(cells, colHeads, rowHeads)) {
+            g.getStyleClass().add("mx-grid");
+        }
         scroll.setContent(cells);
+        Label corner = new Label("stage 1 \\ stage 2");
+        corner.getStyleClass().add("mx-head");
+        javafx.scene.layout.Pane top1 = follow(colHeads, true);
+        javafx.scene.layout.Pane left1 = follow(rowHeads, false);
+        GridPane frame = new GridPane();
+        frame.add(corner, 0, 0);
+        frame.add(top1, 1, 0);
+        frame.add(left1, 0, 1);
+        frame.add(scroll, 1, 1);
+        GridPane.setHgrow(scroll, Priority.ALWAYS);
+        GridPane.setVgrow(scroll, Priority.ALWAYS);
+        GridPane.setHgrow(top1, Priority.ALWAYS);
+        GridPane.setVgrow(left1, Priority.ALWAYS);
         explain.setId("mx-explain");
         explain.setWrapText(true);
         explain.textProperty().bind(model.explanationProperty());
         explain.setMinHeight(Region.USE_PREF_SIZE);
         ranges.setId("mx-ranges");
         ranges.setPrefWidth(260);
+        ranges.setMinWidth(260);
         ranges.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Ref.GpaRange r, boolean empty) {
@@ -117,13 +137,13 @@ public final class MemtypeExplorer {
                 onSelectRanges.accept(List.of(r));
             }
         });
-        ranges.setPlaceholder(new Label("No range of the open\nscenario is in this cell"));
+        ranges.setPlaceholder(new Label("No scenario range here"));
         HBox bottom = new HBox(8, explain, ranges);
         HBox.setHgrow(explain, Priority.ALWAYS);
         bottom.setPadding(new Insets(8));
         bottom.setPrefHeight(190);
 
-        BorderPane root = new BorderPane(scroll, top, null, bottom, null);
+        BorderPane root = new BorderPane(frame, top, null, bottom, null);
         root.getStyleClass().add("memtypes");
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         javafx.scene.Scene sc = new javafx.scene.Scene(root, Math.min(1500, screen.getWidth()), Math.min(900, screen.getHeight() - 40));
@@ -190,25 +210,84 @@ public final class MemtypeExplorer {
         return "mx-cell-" + (row + "-" + column).replaceAll("[^A-Za-z0-9]", "_");
     }
 
+    /** A clipped pane holding {@code heads}, shifted as the body scrolls (horizontally or vertically). */
+    private javafx.scene.layout.Pane follow(GridPane heads, boolean horizontal) {
+        javafx.scene.layout.Pane p = new javafx.scene.layout.Pane(heads);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(p.widthProperty());
+        clip.heightProperty().bind(p.heightProperty());
+        p.setClip(clip);
+        if (horizontal) {
+            p.minHeightProperty().bind(heads.heightProperty());
+            p.setMinWidth(0);
+            p.setPrefWidth(0);
+            heads.translateXProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                    () -> -scroll.getHvalue() * Math.max(0, cells.getWidth() - scroll.getViewportBounds().getWidth()),
+                    scroll.hvalueProperty(), cells.widthProperty(), scroll.viewportBoundsProperty()));
+        } else {
+            p.minWidthProperty().bind(heads.widthProperty());
+            p.setMinHeight(0);
+            p.setPrefHeight(0);
+            heads.translateYProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                    () -> -scroll.getVvalue() * Math.max(0, cells.getHeight() - scroll.getViewportBounds().getHeight()),
+                    scroll.vvalueProperty(), cells.heightProperty(), scroll.viewportBoundsProperty()));
+        }
+        return p;
+    }
+
+    private static double textWidth(String s, javafx.scene.text.Font f) {
+        double w = 0;
+        for (String line : s.split("\n")) {
+            javafx.scene.text.Text t = new javafx.scene.text.Text(line);
+            t.setFont(f);
+            w = Math.max(w, t.getLayoutBounds().getWidth());
+        }
+        return Math.ceil(w);
+    }
+
     private void fill(MemtypeGrid g) {
-        cells.getChildren().clear();
+        for (GridPane p : List.of(cells, colHeads, rowHeads)) {
+            p.getChildren().clear();
+            p.getColumnConstraints().clear();
+            p.getRowConstraints().clear();
+        }
         selectedNode = null;
         title.setText(g.title() + (g.modelled() ? "   (modelled: AMD APM Table 15-19 cells are not in the reference)" : ""));
         Map<ScenarioCells.Key, List<Ref.GpaRange>> inScenario = model.scenarioCells();
-        int gridRow = 0;
-        cells.add(head("stage 1 \\ stage 2", ""), 0, gridRow);
+        // Fixed sizes measured with the window's bold font, so the three grids line up exactly.
+        javafx.scene.text.Font bold = javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                javafx.scene.text.FontWeight.BOLD, javafx.scene.text.Font.getDefault().getSize());
+        double line = Math.ceil(bold.getSize() * 1.4);
+        double cellH = 2 * line + 10;
+        double groupH = line + 8;
+        int kvmLines = 0;
+        double rowHeadW = textWidth("stage 1 \\ stage 2", bold);
+        for (MemtypeGrid.Axis r : g.rows()) {
+            rowHeadW = Math.max(rowHeadW, Math.max(textWidth(r.id(), bold), textWidth(r.name(), bold)));
+        }
+        rowHeads.getColumnConstraints().add(fixed(rowHeadW + 20));
         for (int k = 0; k < g.columns().size(); k++) {
             MemtypeGrid.Axis c = g.columns().get(k);
             GridCell first = g.cell(0, k);
             StringBuilder kvm = new StringBuilder();
             first.kvm().forEach(w -> kvm.append("\nKVM: ").append(w.what()));
+            kvmLines = Math.max(kvmLines, first.kvm().size());
             Label h = head(c.id(), c.name() + kvm);
             if (first.kvmWrites()) {
                 h.getStyleClass().add("mx-kvm");
             }
-            cells.add(h, 1 + k, gridRow);
+            double w = textWidth(h.getText(), bold);
+            for (int r = 0; r < g.rows().size(); r++) {
+                String[] t = GridLayout.cellLines(g.cell(r, k), true);
+                w = Math.max(w, 18 + Math.max(textWidth(t[0], bold), textWidth(t[1], bold)));
+            }
+            javafx.scene.layout.ColumnConstraints cc = fixed(w + 24);
+            colHeads.getColumnConstraints().add(cc);
+            cells.getColumnConstraints().add(fixed(w + 24));
+            colHeads.add(h, k, 0);
         }
-        gridRow++;
+        colHeads.getRowConstraints().add(fixedH((2 + kvmLines) * line + 12));
+        int gridRow = 0;
         String group = null;
         boolean grouped = g.rows().stream().map(MemtypeGrid.Axis::group).distinct().count() > 1;
         Theme theme = Theme.light();
@@ -219,17 +298,38 @@ public final class MemtypeExplorer {
                 Label gl = new Label(group);
                 gl.getStyleClass().add("mx-group");
                 gl.setMaxWidth(Double.MAX_VALUE);
-                cells.add(gl, 0, gridRow++, 1 + g.columns().size(), 1);
+                gl.setMaxHeight(Double.MAX_VALUE);
+                Region band = new Region();
+                band.getStyleClass().add("mx-group");
+                rowHeads.add(gl, 0, gridRow);
+                cells.add(band, 0, gridRow, g.columns().size(), 1);
+                rowHeads.getRowConstraints().add(fixedH(groupH));
+                cells.getRowConstraints().add(fixedH(groupH));
+                gridRow++;
             }
-            cells.add(head(row.id(), row.name()), 0, gridRow);
+            rowHeads.add(head(row.id(), row.name()), 0, gridRow);
+            rowHeads.getRowConstraints().add(fixedH(cellH));
+            cells.getRowConstraints().add(fixedH(cellH));
             for (int k = 0; k < g.columns().size(); k++) {
                 GridCell c = g.cell(r, k);
                 ScenarioCells.Key key = new ScenarioCells.Key(row.id(), c.column().id());
-                cells.add(cellLabel(c, key, inScenario.containsKey(key), theme), 1 + k, gridRow);
+                cells.add(cellLabel(c, key, inScenario.containsKey(key), theme), k, gridRow);
             }
             gridRow++;
         }
         showSelected();
+    }
+
+    private static javafx.scene.layout.ColumnConstraints fixed(double w) {
+        javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints(w, w, w);
+        c.setFillWidth(true);
+        return c;
+    }
+
+    private static javafx.scene.layout.RowConstraints fixedH(double h) {
+        javafx.scene.layout.RowConstraints c = new javafx.scene.layout.RowConstraints(h, h, h);
+        c.setFillHeight(true);
+        return c;
     }
 
     private static Label head(String id, String name) {

@@ -128,6 +128,12 @@ public final class UiShot extends Application {
                     java.util.Arrays.sort(t);
                     System.out.printf("FX frame (zoom/pan, 40 frames): median %.1f ms, max %.1f ms%n", t[20] / 1e6, t[39] / 1e6);
                 }
+                for (String a : argv) {
+                    if (memtypes && a.startsWith("memcell=")) {
+                        String[] p = a.substring(8).split(":");
+                        w.memtypes().reveal(p[0], p[1]);
+                    }
+                }
                 try {
                     var img = (compare ? w.compareView().stage() : memtypes ? w.memtypes().stage() : stage).getScene().snapshot(null);
                     ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", Path.of(argv[0]).toFile());

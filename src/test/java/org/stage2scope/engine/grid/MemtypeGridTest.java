@@ -78,6 +78,18 @@ class MemtypeGridTest {
     }
 
     @Test
+    void aKvmColumnSaysWhatTheSameMappingGetsOnTheOtherHost() {
+        GridCell noFwb = MemtypeGrid.arm64(false, false, Set.of()).cell("0x04", "0b1111");
+        assertEquals("0b0110", noFwb.kvmOther().write().stage2());
+        assertEquals("Normal-WB (0xff)", GridCell.label(noFwb.kvmOther().combined()));
+        assertTrue(noFwb.explanation().contains("On a host with FWB, KVM writes 0b0110 for the same mapping, and this guest "
+                + "attribute gets Normal-WB (0xff)."), noFwb.explanation());
+        GridCell fwb = MemtypeGrid.arm64(true, false, Set.of()).cell("0x44", "0b0110");
+        assertEquals("Normal-NC (0x44)", GridCell.label(fwb.kvmOther().combined()), "without FWB the guest's NC wins");
+        assertNull(MemtypeGrid.arm64(true, false, Set.of()).cell("0x44", "0b0111").kvmOther());
+    }
+
+    @Test
     void kvmColumnsComeFromTheFaultPath() {
         MemtypeGrid off = MemtypeGrid.arm64(false, false, Set.of());
         assertTrue(off.cell("0xff", "0b1111").kvmWrites());
