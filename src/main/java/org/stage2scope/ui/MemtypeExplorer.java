@@ -18,9 +18,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -153,8 +150,7 @@ public final class MemtypeExplorer {
                 sc.getStylesheets().add(url.toExternalForm());
             }
         }
-        sc.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), stage::hide);
-        sc.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), stage::hide);
+        ChildWindows.closeOnEscapeAndCtrlW(sc, stage);
         stage.setScene(sc);
         stage.setTitle("Stage2Scope \u2014 memory types");
         if (owner != null) {
