@@ -94,7 +94,7 @@ final class AccessMarks {
             for (int step = 0; step <= 8; step++) {
                 double shift = (step + 1) / 2 * (tw / 2 + 6) * (step % 2 == 0 ? 1 : -1);
                 double lx = Math.max(minX, Math.min(maxX, it.x() + shift));
-                if (!rows.get(row).free(lx - tw / 2 - 4, lx + tw / 2 + 4)) {
+                if (!rows.get(row).free(lx - tw / 2 - 8, lx + tw / 2 + 8)) {
                     continue;
                 }
                 double baseline = firstBaseline + fs + row * rowH;

@@ -150,6 +150,7 @@ final class ActionTable {
             mi = new MenuItem(a.text());
             mi.setOnAction(e -> a.run().run());
         }
+        mi.setMnemonicParsing(false); // kernel names keep their underscores (IGNORE_GUEST_PAT, VM_PFNMAP)
         mi.setId("menu-" + a.id());
         mi.setAccelerator(a.key());
         mi.disableProperty().bind(Bindings.createBooleanBinding(a.disabled()::get, a.disabled()));

@@ -92,6 +92,10 @@ public final class InspectorModel {
         throw new IllegalArgumentException("no inspector row " + name);
     }
 
+    /** Why x86 has no policy choice: the proposals differ only in arm64's stage-2 memory-type rules. */
+    static final String X86_POLICY_REASON = "x86: every proposal reduces to what x86 does (EPT/NPT memory type from"
+            + " MTRR, PAT and the quirks), so the policy has no effect";
+
     private static Prop ro(String cat, String name, String desc, Object value) {
         return new Prop(cat, name, desc, String.class, String.valueOf(value), null, null);
     }
@@ -113,14 +117,21 @@ public final class InspectorModel {
                         v -> cur -> ScenarioEdits.withFeature(cur, f, (Boolean) v)));
             }
         }
-        p.add(new Prop("VM", "policy", "Which cacheable-PFNMAP proposal the simulated kernel implements", PolicyId.class,
-                vm.policy(), List.of(PolicyId.values()),
-                v -> onVm(x -> new Vm(x.ipaBits(), x.mte(), (PolicyId) v, x.quirks(), x.noncoherentDma()))));
+        if (h.arch().isX86()) {
+            p.add(ro("VM", "policy", X86_POLICY_REASON, "(no effect on x86)"));
+        } else {
+            p.add(new Prop("VM", "policy", "Which cacheable-PFNMAP proposal the simulated kernel implements", PolicyId.class,
+                    vm.policy(), List.of(PolicyId.values()),
+                    v -> onVm(x -> new Vm(x.ipaBits(), x.mte(), (PolicyId) v, x.quirks(), x.noncoherentDma()))));
+        }
         if (!h.arch().isX86()) {
             p.add(new Prop("VM", "vm.mte", "KVM_CAP_ARM_MTE enabled for the VM", Boolean.class, vm.mte(), null,
                     v -> onVm(x -> new Vm(x.ipaBits(), (Boolean) v, x.policy(), x.quirks(), x.noncoherentDma()))));
         } else {
             for (X86Quirk q : X86Quirk.values()) {
+                if (q == X86Quirk.IGNORE_GUEST_PAT && h.arch() != Arch.X86_INTEL) {
+                    continue; // an EPT quirk (vmx_get_mt_mask): AMD's NPT always honours the guest PAT
+                }
                 p.add(new Prop("VM", q.id(), "KVM x86 quirk left enabled (KVM_CAP_DISABLE_QUIRKS2 clears it)", Boolean.class,
                         vm.has(q), null, v -> onVm(x -> new Vm(x.ipaBits(), x.mte(), x.policy(),
                                 ScenarioEdits.toggle(x.quirks(), q, (Boolean) v, X86Quirk.class), x.noncoherentDma()))));
@@ -130,7 +141,12 @@ public final class InspectorModel {
                     v -> onVm(x -> new Vm(x.ipaBits(), x.mte(), x.policy(), x.quirks(), (Boolean) v))));
         }
         p.add(ro("VM", "ipaBits", "IPA / guest physical address bits", vm.ipaBits()));
-        p.add(ro("Scenario", "name", "", s.name()));
+        p.add(new Prop("Scenario", "name", "What the caption and title say; edits are undoable", String.class, s.name(),
+                null, v -> cur -> new Scenario(String.valueOf(v).strip(), cur.description(), cur.host(), cur.vm(), cur.vmas(),
+                        cur.memslots(), cur.guest())));
+        p.add(new Prop("Scenario", "description", "The scenario's longer text (shown in the explanation pane)",
+                String.class, s.description(), null, v -> cur -> new Scenario(cur.name(), String.valueOf(v), cur.host(),
+                        cur.vm(), cur.vmas(), cur.memslots(), cur.guest())));
         p.add(ro("Scenario", "contents", "", s.vmas().size() + " VMAs, " + s.memslots().size() + " memslot calls, "
                 + s.guest().accesses().size() + " guest accesses"));
         return p;

@@ -200,6 +200,10 @@ public final class MainWindow {
         follow(s -> {
             policy.setValue(s.vm().policy());
             arch.setValue(s.host().arch());
+            boolean x86 = s.host().arch().isX86();
+            policy.setDisable(x86);
+            policy.getTooltip().setText(x86 ? InspectorModel.X86_POLICY_REASON
+                    : "Which cacheable-PFNMAP proposal the simulated kernel implements");
         });
         return new ToolBar(new Label("Host:"), fwb, dic, new Label(" Policy:"), policy, new Label(" Arch:"), arch,
                 new Separator(), actions.button("undo", "Undo"), actions.button("fit", "Fit all"),
