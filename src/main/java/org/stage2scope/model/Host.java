@@ -7,12 +7,18 @@ import java.util.Set;
  *
  * @param vaBits   host user virtual address bits; {@code access_ok} refuses HVAs at or above 2^vaBits
  * @param features what the CPU has; a feature not listed is absent
+ * @param kvm      what the host's KVM reports about memslots (probe fills it; upstream defaults otherwise)
  */
-public record Host(Arch arch, Granule pageSize, int vaBits, Set<CpuFeature> features) {
+public record Host(Arch arch, Granule pageSize, int vaBits, Set<CpuFeature> features, KvmCaps kvm) {
+
+    /** A host whose KVM reports the upstream defaults for its architecture. */
+    public Host(Arch arch, Granule pageSize, int vaBits, Set<CpuFeature> features) {
+        this(arch, pageSize, vaBits, features, arch == null ? null : KvmCaps.defaults(arch));
+    }
 
     public Host {
-        if (arch == null || pageSize == null) {
-            throw new IllegalArgumentException("host arch and pageSize are required");
+        if (arch == null || pageSize == null || kvm == null) {
+            throw new IllegalArgumentException("host arch, pageSize and kvm are required");
         }
         if (vaBits < 32 || vaBits > 57) {
             throw new IllegalArgumentException("vaBits " + vaBits + " is outside 32..57");
@@ -26,6 +32,10 @@ public record Host(Arch arch, Granule pageSize, int vaBits, Set<CpuFeature> feat
                 throw new IllegalArgumentException("feature " + f.id() + " does not exist on " + arch.id());
             }
         }
+    }
+
+    public Host withKvm(KvmCaps k) {
+        return new Host(arch, pageSize, vaBits, features, k);
     }
 
     public boolean has(CpuFeature feature) {
