@@ -42,9 +42,14 @@ public record Host(Arch arch, Granule pageSize, int vaBits, Set<CpuFeature> feat
         return features.contains(feature);
     }
 
-    /** The top of the user address space: 2^vaBits (x86-64 4-level: 2^47 minus a guard page, kept simple). */
+    /**
+     * The top of the user address space as access_ok tests it (the range must end at or below it).
+     * arm64: TASK_SIZE_MAX = 2^VA_BITS. x86-64: TASK_SIZE_MAX = 2^47 (2^56 with LA57) minus one guard
+     * page, and __access_ok compares the range's end with USER_PTR_MAX = TASK_SIZE_MAX
+     * (arch/x86/include/asm/uaccess_64.h, arch/x86/kernel/cpu/common.c).
+     */
     public long userAddressLimit() {
-        return 1L << vaBits;
+        return arch.isX86() ? (1L << vaBits) - pageSize.pageSize() : 1L << vaBits;
     }
 
     public static int defaultVaBits(Arch arch) {

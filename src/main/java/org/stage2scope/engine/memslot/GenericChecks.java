@@ -190,7 +190,8 @@ final class GenericChecks {
         String end = U64.addOverflows(c.hva(), c.size()) ? "wraps past 2^64" : "ends at " + U64.hex(c.hva() + c.size());
         return Refusal.einval(MemslotRules.HVA_NOT_USER, "kvm_set_memory_region refuses " + Describe.call(c)
                 + ": access_ok() fails because the host range starting at " + U64.hex(c.hva()) + " " + end
-                + ", above the top of the user address space " + U64.hex(limit) + " (" + host.vaBits() + "-bit user VA).");
+                + ", above the top of the user address space " + U64.hex(limit) + " (" + host.vaBits() + "-bit user VA"
+                + (host.arch().isX86() ? ", less the guard page below TASK_SIZE_MAX" : "") + ").");
     }
 
     Refusal guestMemfdOffset(MemslotCall c) {
