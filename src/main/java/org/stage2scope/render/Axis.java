@@ -20,6 +20,9 @@ public final class Axis {
         }
     }
 
+    /** A range to place on the axis: {@code size} bytes from {@code start} (unsigned; 0 bytes is ignored). */
+    public record Span(long start, long size) {}
+
     /** A collapsed gap: its bytes and its place on [0, 1]. */
     public record Break(long first, long last, double u0, double u1) {
         public double bytes() {
@@ -59,16 +62,16 @@ public final class Axis {
     }
 
     /**
-     * Builds an axis over {@code ranges} (each {start, size}; empty ones ignored). Ranges closer than
+     * Builds an axis over {@code ranges} (empty ones ignored). Ranges closer than
      * a sixteenth of the smaller neighbour stay in one linear segment, so adjacent memslots do not get
      * a break mark between them.
      */
-    public static Axis of(List<long[]> ranges) {
+    public static Axis of(List<Span> ranges) {
         List<long[]> r = new ArrayList<>();
-        for (long[] x : ranges) {
-            if (x[1] != 0) {
-                long size = U64.fits(x[0], x[1]) ? x[1] : -x[0]; // clip a wrapping range at 2^64
-                r.add(new long[] {x[0], U64.last(x[0], size)});
+        for (Span x : ranges) {
+            if (x.size() != 0) {
+                long size = U64.fits(x.start(), x.size()) ? x.size() : -x.start(); // clip a wrapping range at 2^64
+                r.add(new long[] {x.start(), U64.last(x.start(), size)});
             }
         }
         if (r.isEmpty()) {

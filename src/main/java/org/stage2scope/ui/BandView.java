@@ -14,6 +14,7 @@ import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.stage2scope.engine.Evaluation;
 import org.stage2scope.engine.Ref;
+import org.stage2scope.render.Framing;
 import org.stage2scope.render.Layout;
 import org.stage2scope.render.Scene;
 import org.stage2scope.render.Theme;
@@ -177,12 +178,12 @@ public final class BandView extends Region {
 
     public void zoomToSelection() {
         if (layout != null && !(selection.get() instanceof Ref.None)) {
-            View[] v = layout.viewsFor(selection.get());
-            if (v[0] != null) {
-                view = v[0];
+            Framing v = layout.framing(selection.get());
+            if (v.gpa() != null) {
+                view = v.gpa();
             }
-            if (v[1] != null) {
-                hvaView = v[1];
+            if (v.hva() != null) {
+                hvaView = v.hva();
             }
             redraw();
         }
@@ -262,7 +263,8 @@ public final class BandView extends Region {
             g.fillText(emptyMessage, 20, 40);
             return;
         }
-        scene = layout.scene(w, h, view, hvaView, fitted(t, h), new Layout.Options(false, true, selection.get(), changed));
+        scene = layout.scene(w, h, view, hvaView, fitted(t, h), new Layout.Options(false, true, selection.get(),
+                changed.stream().map(c -> new Ref.GpaRange(c[0], c[1])).toList()));
         FxPainter.paint(scene, g);
     }
 }

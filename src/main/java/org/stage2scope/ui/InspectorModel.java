@@ -31,7 +31,7 @@ import org.stage2scope.model.Vm;
 import org.stage2scope.model.VmFlag;
 import org.stage2scope.model.Vma;
 import org.stage2scope.model.X86Quirk;
-import org.stage2scope.render.Layout;
+import org.stage2scope.render.Tooltips;
 
 /**
  * What the inspector shows for a selection, as plain properties with the edit each one makes. Kept
@@ -382,31 +382,31 @@ public final class InspectorModel {
         Scenario s = ev.scenario();
         StringBuilder sb = new StringBuilder();
         if (ref instanceof Ref.MemslotCall m && m.index() < ev.memslotCalls().size()) {
-            sb.append(Layout.tooltip(ev.memslotCalls().get(m.index())));
+            sb.append(Tooltips.of(ev.memslotCalls().get(m.index())));
         } else if (ref instanceof Ref.Access a && a.index() < ev.accesses().size()) {
             AccessResult r = ev.accesses().get(a.index());
-            sb.append(Layout.tooltip(r)).append("\n\nDecision trace (user_mem_abort order):\n");
+            sb.append(Tooltips.of(r)).append("\n\nDecision trace (user_mem_abort order):\n");
             int n = 1;
             for (String line : r.trace()) {
                 sb.append(n++).append(". ").append(line).append('\n');
             }
         } else if (ref instanceof Ref.Vma v && v.index() < s.vmas().size()) {
             Vma vma = s.vmas().get(v.index());
-            sb.append(Layout.tooltip(vma));
+            sb.append(Tooltips.of(vma));
             for (Stage2Run r : ev.stage2()) {
                 if (vma.name().equals(r.vma())) {
-                    sb.append("\n\n").append(Layout.tooltip(r));
+                    sb.append("\n\n").append(Tooltips.of(r));
                 }
             }
         } else if (ref instanceof Ref.GpaRange g) {
             for (Stage2Run r : ev.stage2()) {
                 if (U64.le(g.gpa(), r.gpa()) && U64.lt(r.gpa(), g.gpa() + g.size()) || r.gpa() == g.gpa()) {
-                    sb.append(Layout.tooltip(r)).append("\n\n");
+                    sb.append(Tooltips.of(r)).append("\n\n");
                 }
             }
             for (EffectiveRun e : ev.effective()) {
                 if (U64.le(g.gpa(), e.gpa()) && U64.lt(e.gpa(), g.gpa() + g.size())) {
-                    sb.append(Layout.tooltip(e)).append("\n\n");
+                    sb.append(Tooltips.of(e)).append("\n\n");
                 }
             }
         } else {

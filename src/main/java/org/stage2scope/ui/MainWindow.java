@@ -914,7 +914,7 @@ public final class MainWindow {
         }
         ClipboardContent c = new ClipboardContent();
         c.putImage(SwingFXUtils.toFXImage(PngPainter.paint(sc, 1), null));
-        c.putString(String.join("\n", org.stage2scope.render.Layout.captionLines(doc.evaluation())));
+        c.putString(String.join("\n", org.stage2scope.render.Caption.lines(doc.evaluation())));
         javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
         status.setText("Picture copied to the clipboard");
     }

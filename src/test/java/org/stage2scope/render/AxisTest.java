@@ -10,7 +10,7 @@ class AxisTest {
 
     @Test
     void farApartRangesGetOneBreakLabelledWithTheGapSize() {
-        Axis a = Axis.of(List.of(new long[] {0x40000000L, 1L << 30}, new long[] {0x40000000000L, 96L << 30}));
+        Axis a = Axis.of(List.of(new Axis.Span(0x40000000L, 1L << 30), new Axis.Span(0x40000000000L, 96L << 30)));
         assertEquals(2, a.segments().size());
         assertEquals(1, a.breaks().size());
         Axis.Break b = a.breaks().get(0);
@@ -22,7 +22,7 @@ class AxisTest {
 
     @Test
     void adjacentAndOverlappingRangesStayOneSegmentWithoutBreaks() {
-        Axis a = Axis.of(List.of(new long[] {0x1000, 0x1000}, new long[] {0x2000, 0x1000}, new long[] {0x2800, 0x1000}));
+        Axis a = Axis.of(List.of(new Axis.Span(0x1000, 0x1000), new Axis.Span(0x2000, 0x1000), new Axis.Span(0x2800, 0x1000)));
         assertEquals(1, a.segments().size());
         assertEquals(0, a.breaks().size());
         assertEquals(0x1000, a.segments().get(0).first());
@@ -38,7 +38,7 @@ class AxisTest {
         long gpu = 0xffe000000000L;
         long ram = 0xfff800000000L;
         long flash = 0xffffa0000000L;
-        Axis a = Axis.of(List.of(new long[] {gpu, 95L << 30}, new long[] {ram, 16L << 30}, new long[] {flash, 64L << 20}));
+        Axis a = Axis.of(List.of(new Axis.Span(gpu, 95L << 30), new Axis.Span(ram, 16L << 30), new Axis.Span(flash, 64L << 20)));
         assertEquals(2, a.segments().size());
         double ramWidth = a.endUnit(ram, 16L << 30) - a.toUnit(ram);
         double gpuWidth = a.endUnit(gpu, 95L << 30) - a.toUnit(gpu);
@@ -51,14 +51,14 @@ class AxisTest {
     @Test
     void smallGapInsideLargeNeighboursIsNotCollapsed() {
         // A 4 KiB hole between two 1 GiB slots is far below a sixteenth of either: one segment.
-        Axis a = Axis.of(List.of(new long[] {0, 1L << 30}, new long[] {(1L << 30) + 4096, 1L << 30}));
+        Axis a = Axis.of(List.of(new Axis.Span(0, 1L << 30), new Axis.Span((1L << 30) + 4096, 1L << 30)));
         assertEquals(1, a.segments().size());
     }
 
     @Test
     void addressesAboveTwoToTheSixtyThreeSortAfterLowOnes() {
         long high = 0xffffffffffe00000L; // 2 MiB below 2^64
-        Axis a = Axis.of(List.of(new long[] {high, 2L << 20}, new long[] {0x1000, 0x1000}));
+        Axis a = Axis.of(List.of(new Axis.Span(high, 2L << 20), new Axis.Span(0x1000, 0x1000)));
         assertEquals(2, a.segments().size());
         assertEquals(0x1000, a.segments().get(0).first());
         assertEquals(high, a.segments().get(1).first());
@@ -71,8 +71,8 @@ class AxisTest {
 
     @Test
     void positionsAreMonotonicAcrossSegmentsAndBreaks() {
-        Axis a = Axis.of(List.of(new long[] {0x1000, 0x1000}, new long[] {0x8000_0000L, 0x1000_0000L},
-                new long[] {0x8000_0000_0000_0000L, 1L << 40}));
+        Axis a = Axis.of(List.of(new Axis.Span(0x1000, 0x1000), new Axis.Span(0x8000_0000L, 0x1000_0000L),
+                new Axis.Span(0x8000_0000_0000_0000L, 1L << 40)));
         long[] probes = {0x1000, 0x1800, 0x10000, 0x8000_0000L, 0x8800_0000L, 0x7fff_ff00_0000_0000L,
                 0x8000_0000_0000_0000L, 0x8000_0080_0000_0000L};
         double prev = -1;
@@ -86,7 +86,7 @@ class AxisTest {
 
     @Test
     void rangeWrappingPastTwoToTheSixtyFourIsClippedAtTheTop() {
-        Axis a = Axis.of(List.<long[]>of(new long[] {0xfffffffffffff000L, 0x2000}));
+        Axis a = Axis.of(List.<Axis.Span>of(new Axis.Span(0xfffffffffffff000L, 0x2000)));
         assertEquals(-1L, a.segments().get(0).last());
     }
 }

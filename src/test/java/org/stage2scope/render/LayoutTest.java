@@ -86,7 +86,7 @@ class LayoutTest {
             for (List<Scene.Text> row : rows.values()) {
                 List<double[]> spans = new ArrayList<>();
                 for (Scene.Text t : row) {
-                    double w = Layout.textWidth(t.text(), t.size());
+                    double w = TextFit.width(t.text(), t.size());
                     double x0 = t.anchor() == Scene.Anchor.MIDDLE ? t.x() - w / 2 : t.x();
                     spans.add(new double[] {x0, x0 + w});
                 }

@@ -1,0 +1,149 @@
+package org.stage2scope.render;
+
+import java.util.List;
+import org.stage2scope.render.Bands.Band;
+
+/**
+ * Draws one lane of bands: culls what is outside the view, merges consecutive bands that share a
+ * pixel (the most severe style wins, so an error is never hidden by a neighbour), and draws fills,
+ * patterns, block ticks, the labels that fit, and the hit regions.
+ */
+final class BandLane {
+    private final Frame f;
+    private final Plot p;
+    private final double y;
+    private final double h;
+    private final String lane;
+
+    private BandLane(Frame f, Plot p, double y, double h, String lane) {
+        this.f = f;
+        this.p = p;
+        this.y = y;
+        this.h = h;
+        this.lane = lane;
+    }
+
+    static void draw(Frame f, Plot p, List<Band> bands, double y, double h, String lane) {
+        new BandLane(f, p, y, h, lane).draw(bands);
+    }
+
+    private void draw(List<Band> bands) {
+        Scene sc = f.scene();
+        Theme t = f.theme();
+        double plotL = f.left();
+        double plotR = f.right();
+        int n = bands.size();
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) { // first band whose end is inside the view (bands in a lane do not overlap)
+            int mid = (lo + hi) >>> 1;
+            if (p.x(bands.get(mid).u1()) < plotL) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        int i = lo;
+        while (i < n) {
+            Band b = bands.get(i);
+            double x0 = p.x(b.u0());
+            double x1 = p.x(b.u1());
+            if (x0 > plotR) {
+                break;
+            }
+            if (x1 < plotL) {
+                i++;
+                continue;
+            }
+            if (x1 - x0 < 1) {
+                i = mergeSubPixel(bands, i, x0, x1);
+                continue;
+            }
+            double cx0 = Math.max(x0, plotL);
+            double cx1 = Math.min(x1, plotR);
+            int fill = t.fill(b.style());
+            boolean refused = b.style() == Style.SLOT_REFUSED;
+            sc.add(new Scene.Rect(cx0, y, cx1 - cx0, h, fill, t.pattern(b.style()), Theme.patternOn(fill),
+                    t.background(), 1, refused, false));
+            blockTicks(b, x0, x1, fill);
+            label(b, cx0, cx1, fill);
+            sc.hit(new Scene.Hit(cx0, y, cx1 - cx0, h, b.ref(), b.tip(), b.style(), lane));
+            i++;
+        }
+    }
+
+    /** Merges band {@code i} and the following sub-pixel bands into one pixel-wide bar; returns the next index. */
+    private int mergeSubPixel(List<Band> bands, int i, double x0, double x1) {
+        Band b = bands.get(i);
+        Style worst = b.style();
+        int count = 1;
+        double mx1 = x1;
+        int j = i + 1;
+        while (j < bands.size()) {
+            Band c = bands.get(j);
+            double cx0 = p.x(c.u0());
+            double cx1 = p.x(c.u1());
+            if (cx1 - cx0 >= 1 || cx0 > x0 + 1.5) {
+                break;
+            }
+            if (c.style().severity() > worst.severity()) {
+                worst = c.style();
+            }
+            mx1 = Math.max(mx1, cx1);
+            count++;
+            j++;
+        }
+        double w = Math.max(1, mx1 - x0);
+        Style shown = count > 1 && worst.severity() <= 1 ? b.style() : worst;
+        f.scene().add(new Scene.Rect(x0, y, w, h, f.theme().fill(shown), Pattern.NONE, 0, -1, 0, false, false));
+        int merged = count;
+        Style worstF = worst;
+        f.scene().hit(new Scene.Hit(x0, y, w, h, b.ref(), merged == 1 ? b.tip()
+                : () -> merged + " runs narrower than a pixel here; zoom in.\nMost severe: " + worstF.label()
+                        + "\nfirst:\n" + b.tip().get(), shown, lane));
+        return j;
+    }
+
+    private void blockTicks(Band b, double x0, double x1, int fill) {
+        if (b.blockSize() <= 0 || b.size() == 0) {
+            return;
+        }
+        double per = (x1 - x0) * Axis.ud(b.blockSize()) / Axis.ud(b.size());
+        if (per < 8 || per >= x1 - x0) {
+            return;
+        }
+        long k = (long) Math.max(1, Math.ceil((f.left() - x0) / per));
+        int col = Theme.patternOn(fill);
+        for (int guard = 0; guard < 4000; guard++, k++) {
+            double tx = x0 + k * per;
+            if (tx >= Math.min(x1, f.right())) {
+                break;
+            }
+            f.scene().add(new Scene.Line(tx, y + h - 7, tx, y + h, col, 1, false));
+        }
+    }
+
+    private void label(Band b, double cx0, double cx1, int fill) {
+        double fs = Math.min(f.font(), h * 0.42);
+        double avail = cx1 - cx0 - 8;
+        String text = null;
+        String bare = TextFit.withoutDetail(b.shortLabel());
+        for (String cand : new String[] {b.label(), b.shortLabel(), bare, TextFit.shortType(b.shortLabel())}) {
+            if (cand != null && !cand.isEmpty() && TextFit.width(cand, fs) <= avail) {
+                text = cand;
+                break;
+            }
+        }
+        if (text == null) {
+            text = TextFit.ellipsize(bare, fs, avail);
+        }
+        if (text == null) {
+            return;
+        }
+        // Labels sit on a plate of the band colour so patterns never cross the glyphs.
+        double tw = TextFit.width(text, fs);
+        double cx = (cx0 + cx1) / 2;
+        f.scene().add(f.rect(cx - tw / 2 - 3, y + h / 2 - fs * 0.7, tw + 6, fs * 1.4, fill));
+        f.scene().add(new Scene.Text(cx, y + h / 2 + fs * 0.36, text, fs, Theme.textOn(fill), false, Scene.Anchor.MIDDLE));
+    }
+}
