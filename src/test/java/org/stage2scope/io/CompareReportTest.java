@@ -22,8 +22,8 @@ class CompareReportTest {
                 """), text);
         assertTrue(text.contains("""
                 Guest accesses
-                     #  gpa           kind  label  pre-6.17   upstream
-                  *  0  0x8000000000  exec  fetch  ENOEXEC *  mapped Normal-WB
+                     #  gpa           kind  label  pre-6.17          upstream
+                  *  0  0x8000000000  exec  fetch  abort-injected *  mapped Normal-WB
                 """), text);
     }
 

@@ -92,7 +92,7 @@ public final class ReportFixtures {
                 List.of(new Stage2Run(0x8000000000L, 1L << 29, 2, 0, "gpu", Stage2Run.Outcome.MAPPED, S2_CACHEABLE, "Forced.", dev),
                         new Stage2Run(0x8020000000L, 1L << 29, 2, 0, "gpu", Stage2Run.Outcome.MAPPED, S2_CACHEABLE, "Forced.", dev)),
                 List.of(),
-                List.of(new AccessResult(0, s.guest().accesses().get(0), AccessOutcome.ENOEXEC, null, NC_EXEC, "No exec.", List.of())),
+                List.of(new AccessResult(0, s.guest().accesses().get(0), AccessOutcome.ABORT_INJECTED, null, NC_EXEC, "No exec.", List.of())),
                 List.of());
     }
 }
