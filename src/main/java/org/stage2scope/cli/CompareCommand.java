@@ -4,14 +4,15 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import org.stage2scope.engine.Comparison;
 import org.stage2scope.engine.Evaluation;
 import org.stage2scope.engine.Evaluator;
 import org.stage2scope.io.CompareReport;
 import org.stage2scope.model.Scenario;
 
 /**
- * {@code compare FILE [--format text|json]}: the scenario under every policy, side by side. Exit
- * codes as {@link CheckCommand}.
+ * {@code compare FILE [--format text|json]}: the scenario under every policy side by side (on x86,
+ * under what varies there: see {@link Comparison}). Exit codes as {@link CheckCommand}.
  */
 final class CompareCommand {
     static final String USAGE = "usage: stage2scope compare FILE [--format text|json]";
@@ -40,8 +41,8 @@ final class CompareCommand {
         if (scenario == null) {
             return 2;
         }
-        List<Evaluation> all = compareAll.apply(scenario);
-        out.print(format.equals("json") ? CompareReport.json(all) : CompareReport.text(all));
+        Comparison c = Comparison.of(scenario, compareAll);
+        out.print(format.equals("json") ? CompareReport.json(c) : CompareReport.text(c));
         out.flush();
         return 0;
     }

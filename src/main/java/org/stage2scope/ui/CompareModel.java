@@ -2,6 +2,7 @@ package org.stage2scope.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.stage2scope.engine.Comparison;
 import org.stage2scope.engine.Evaluation;
 import org.stage2scope.engine.Ref;
 import org.stage2scope.io.CompareReport;
@@ -10,12 +11,14 @@ import org.stage2scope.model.Scenario;
 import org.stage2scope.model.U64;
 
 /**
- * The compare window's tables. The rows, the stage-2 interval split and the "differs" flag are
- * {@link CompareReport}'s own rows, so the window and {@code stage2scope compare} can never disagree;
- * this class only adds, per cell, whether it differs from the upstream column.
+ * The compare window's tables. The columns are a {@link Comparison}'s (the policies on arm64, what
+ * varies on x86); the rows, the stage-2 interval split, the guest's stage-1 column, the effective
+ * types and the "differs" flag are {@link CompareReport}'s own rows, so the window and
+ * {@code stage2scope compare} can never disagree. This class only adds, per cell, whether it differs
+ * from the baseline column.
  */
 public final class CompareModel {
-    /** One table: key columns, then one column per policy. */
+    /** One table: key columns, then one column per policy (or x86 variant). */
     public record Table(String title, List<String> keyHeads, List<String> policies, List<Row> rows) {
         public int column(PolicyId p) {
             return policies.indexOf(p.id());
@@ -25,7 +28,7 @@ public final class CompareModel {
     /**
      * @param cells         one per policy, in {@link Table#policies} order
      * @param differs       the policies do not all agree (CompareReport's verdict)
-     * @param offUpstream   per policy: this cell differs from the upstream column
+     * @param offUpstream   per column: this cell differs from the baseline column (upstream on arm64)
      */
     public record Row(List<String> key, List<String> cells, boolean differs, List<Boolean> offUpstream) {
         public String cell(Table t, PolicyId p) {
@@ -38,31 +41,36 @@ public final class CompareModel {
     }
 
 
+    private final Comparison comparison;
     private final Scenario scenario;
     private final Table memslots;
     private final Table stage2;
     private final Table accesses;
 
-    private CompareModel(Scenario scenario, Table memslots, Table stage2, Table accesses) {
-        this.scenario = scenario;
+    private CompareModel(Comparison comparison, Table memslots, Table stage2, Table accesses) {
+        this.comparison = comparison;
+        this.scenario = comparison.scenario();
         this.memslots = memslots;
         this.stage2 = stage2;
         this.accesses = accesses;
     }
 
+    /** The arm64 policies side by side. */
     public static CompareModel of(List<Evaluation> evaluations) {
-        Scenario s = evaluations.get(0).scenario();
-        List<String> policies = evaluations.stream().map(e -> e.policy().id()).toList();
-        int up = Math.max(0, policies.indexOf(PolicyId.UPSTREAM.id()));
-        // Key columns per CompareReport: calls (index, slot, gpa, size, label, ...), stage 2 (start, end,
-        // size, ...), accesses (index, gpa, kind, label).
-        return new CompareModel(s,
-                table("Memslot calls", List.of("#", "slot", "gpa", "size", "label"), policies,
-                        CompareReport.memslotRows(evaluations), up),
-                table("Stage-2 map", List.of("gpa start", "gpa end", "size"), policies,
-                        CompareReport.stage2Rows(evaluations), up),
-                table("Guest accesses", List.of("#", "gpa", "kind", "label"), policies,
-                        CompareReport.accessRows(evaluations), up));
+        return of(Comparison.ofPolicies(evaluations.get(0).scenario(), evaluations));
+    }
+
+    public static CompareModel of(Comparison c) {
+        List<String> heads = c.heads();
+        int base = c.baseline();
+        return new CompareModel(c,
+                table("Memslot calls", CompareReport.MEMSLOT_KEYS, heads, CompareReport.memslotRows(c), base),
+                table("Stage-2 map", CompareReport.STAGE2_KEYS, heads, CompareReport.stage2Rows(c), base),
+                table("Guest accesses", CompareReport.ACCESS_KEYS, heads, CompareReport.accessRows(c), base));
+    }
+
+    public Comparison comparison() {
+        return comparison;
     }
 
     private static Table table(String title, List<String> keyHeads, List<String> policies, List<CompareReport.Row> rows, int up) {

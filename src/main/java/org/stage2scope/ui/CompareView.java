@@ -21,6 +21,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.stage2scope.engine.Comparison;
 import org.stage2scope.engine.Evaluation;
 import org.stage2scope.engine.Evaluator;
 import org.stage2scope.io.CompareReport;
@@ -38,13 +39,14 @@ public final class CompareView {
     private final Function<Scenario, List<Evaluation>> compare;
     private final Stage stage = new Stage();
     private final Label heading = new Label();
+    private final Label note = new Label();
+    private final Label legend = new Label();
     private final Label problem = new Label();
     private final TableView<CompareModel.Row> memslots = table("compare-memslots");
     private final TableView<CompareModel.Row> stage2 = table("compare-stage2");
     private final TableView<CompareModel.Row> accesses = table("compare-accesses");
     private final ReadOnlyObjectWrapper<CompareModel> model = new ReadOnlyObjectWrapper<>(this, "model");
     private final BorderPane root = new BorderPane();
-    private List<Evaluation> evaluations = List.of();
     private int generation;
     private boolean presentation;
     private final SplitPane tables;
@@ -63,9 +65,12 @@ public final class CompareView {
         this.compare = compare;
         heading.getStyleClass().add("compare-heading");
         heading.setWrapText(true);
-        Label legend = new Label("* at the start of a row: the policies disagree (row bold, tinted).   "
-                + "\"EINVAL *\": differs from upstream, Linux 6.17+ (cell bold, left rule).");
         legend.setWrapText(true);
+        legend.setId("compare-legend");
+        note.setId("compare-note");
+        note.setWrapText(true);
+        note.managedProperty().bind(note.textProperty().isNotEmpty());
+        note.visibleProperty().bind(note.textProperty().isNotEmpty());
         problem.setId("compare-problem");
         problem.getStyleClass().add("finding-error");
         problem.setWrapText(true);
@@ -77,18 +82,22 @@ public final class CompareView {
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         HBox top = new HBox(12, heading, spring, copy);
-        VBox header = new VBox(4, top, legend, problem);
+        VBox header = new VBox(4, top, note, legend, problem);
         header.setPadding(new Insets(8));
         tables = new SplitPane(MainWindow.titled("Memslot calls (KVM_SET_USER_MEMORY_REGION result)", memslots),
-                MainWindow.titled("Stage-2 map (memory type and block size)", stage2), MainWindow.titled("Guest accesses (outcome)", accesses));
+                MainWindow.titled("Stage-2 map (stage-2 type and block -> effective type with the guest's stage 1)", stage2),
+                MainWindow.titled("Guest accesses (outcome, stage-2 type -> effective type)", accesses));
         tables.setOrientation(Orientation.VERTICAL);
         tables.setDividerPositions(0.3, 0.62);
         root.setTop(header);
         root.setCenter(tables);
         root.getStyleClass().add("compare");
-        // Never larger than the screen: a laptop (or Monocle's 1280x800 headless screen) must hold it whole.
+        // Sized to the tables once they are filled (sizeToTables), never larger than the screen.
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         javafx.scene.Scene sc = new javafx.scene.Scene(root, Math.min(1400, screen.getWidth()), Math.min(820, screen.getHeight() - 40));
+        sc.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.ESCAPE), stage::hide);
+        sc.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.W,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), stage::hide);
         var css = CompareView.class.getResource("app.css");
         if (css != null) {
             sc.getStylesheets().add(css.toExternalForm());
@@ -189,7 +198,8 @@ public final class CompareView {
 
     /** What Copy as text puts on the clipboard: {@link CompareReport#text}, as {@code stage2scope compare} prints it. */
     public String text() {
-        return evaluations.isEmpty() ? "" : CompareReport.text(evaluations);
+        CompareModel m = model.get();
+        return m == null ? "" : CompareReport.text(m.comparison());
     }
 
     private void copyAsText() {
@@ -206,7 +216,7 @@ public final class CompareView {
         Scenario s = doc.scenario();
         int gen = ++generation;
         if (s == null) {
-            apply(gen, null, null, "No scenario is open.");
+            apply(gen, null, "No scenario is open.");
             return;
         }
         if (s.memslots().size() < ScenarioDocument.ASYNC_MEMSLOTS) {
@@ -221,30 +231,26 @@ public final class CompareView {
     }
 
     private void compute(int gen, Scenario s, boolean background) {
-        List<Evaluation> evs = null;
         CompareModel m = null;
         String failure = null;
         try {
-            evs = compare.apply(s);
-            m = CompareModel.of(evs);
+            m = CompareModel.of(Comparison.of(s, compare));
         } catch (RuntimeException e) {
             failure = "The engine could not compare this scenario: " + e.getMessage();
         }
-        List<Evaluation> fe = evs;
         CompareModel fm = m;
         String ff = failure;
         if (background) {
-            Platform.runLater(() -> apply(gen, fe, fm, ff));
+            Platform.runLater(() -> apply(gen, fm, ff));
         } else {
-            apply(gen, fe, fm, ff);
+            apply(gen, fm, ff);
         }
     }
 
-    private void apply(int gen, List<Evaluation> evs, CompareModel m, String failure) {
+    private void apply(int gen, CompareModel m, String failure) {
         if (gen != generation) {
             return;
         }
-        evaluations = m == null ? List.of() : evs;
         problem.setText(failure == null ? "" : failure);
         model.set(m);
         if (m == null) {
@@ -257,6 +263,11 @@ public final class CompareView {
         heading.setText((s.name().isEmpty() ? "(unnamed scenario)" : s.name()) + "   \u2014   host " + s.host().arch().id()
                 + ", features: " + (s.host().features().isEmpty() ? "none"
                         : String.join(" ", s.host().features().stream().sorted().map(CpuFeature::id).toList())));
+        Comparison cmp = m.comparison();
+        note.setText(cmp.note().isEmpty() ? "" : cmp.note() + "\n" + String.join("\n",
+                cmp.columns().stream().map(col -> "    " + col.id() + ": " + col.description()).toList()));
+        legend.setText("* at the start of a row: the columns disagree (row bold, tinted).   \"EINVAL *\": differs from "
+                + CompareReport.baselineWords(cmp) + " (cell bold, left rule).   Cells read \"stage-2 type -> effective type\".");
         fill(memslots, m.memslots());
         fill(stage2, m.stage2());
         fill(accesses, m.accesses());
@@ -269,11 +280,43 @@ public final class CompareView {
             double b = Math.min(m.stage2().rows().size(), 12) + 3;
             double c = Math.min(m.accesses().rows().size(), 12) + 3;
             tables.setDividerPositions(a / (a + b + c), (a + b) / (a + b + c));
+            sizeToTables(a + b + c);
         }
     }
 
+    /**
+     * The window as wide as its widest table and as tall as its rows (12 per table at most), up to the
+     * screen; beyond that the tables scroll.
+     */
+    private void sizeToTables(double rows) {
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double w = 0;
+        for (TableView<CompareModel.Row> t : List.of(memslots, stage2, accesses)) {
+            w = Math.max(w, t.getColumns().stream().mapToDouble(TableColumn::getPrefWidth).sum());
+        }
+        // Borders, the vertical scroll bar and the titled panes' insets.
+        w += 48;
+        double h = rows * memslots.getFixedCellSize() + 3 * 40 + 150 + (note.getText().isEmpty() ? 0 : 6 * memslots.getFixedCellSize());
+        stage.setWidth(Math.min(w, screen.getWidth()));
+        stage.setHeight(Math.min(h, screen.getHeight() - 40));
+    }
+
+    /** The width {@link #autosize} gives a table (tests compare it with the text's measured width). */
+    public static double measure(String text, boolean presentation) {
+        return width(font(presentation), text);
+    }
+
+    private static javafx.scene.text.Font font(boolean presentation) {
+        return javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                javafx.scene.text.FontWeight.BOLD, presentation ? 20 : 15);
+    }
+
     private void fill(TableView<CompareModel.Row> t, CompareModel.Table table) {
-        if (t.getColumns().size() != 1 + table.keyHeads().size() + table.policies().size()) {
+        List<String> heads = t.getColumns().stream().map(TableColumn::getText).toList();
+        List<String> want = new java.util.ArrayList<>(List.of("*"));
+        want.addAll(table.keyHeads());
+        want.addAll(table.policies());
+        if (!heads.equals(want)) {
             t.getColumns().clear();
             TableColumn<CompareModel.Row, String> mark = new TableColumn<>("*");
             mark.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().differs() ? "*" : ""));
@@ -316,12 +359,13 @@ public final class CompareView {
     }
 
     /**
-     * Columns as wide as their widest text in bold at the window's font size, so nothing is cut off
-     * with "..." on a projector (a marked row is bold).
+     * Columns as wide as their widest text (heading included) in bold at the window's font size, measured
+     * with the font's real metrics, so nothing is cut off with "..." (a marked row is bold). Rows get a
+     * fixed height from the same font, so the window can size itself to them.
      */
     private void autosize(TableView<CompareModel.Row> t, CompareModel.Table table) {
-        javafx.scene.text.Font bold = javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
-                javafx.scene.text.FontWeight.BOLD, presentation ? 20 : 15);
+        javafx.scene.text.Font bold = font(presentation);
+        t.setFixedCellSize(Math.ceil(bold.getSize() * 1.25) + 10);
         t.getColumns().get(0).setPrefWidth(width(bold, "*") + 28);
         for (int i = 0; i < table.keyHeads().size(); i++) {
             int k = i;
@@ -329,8 +373,7 @@ public final class CompareView {
             for (CompareModel.Row r : table.rows()) {
                 w = Math.max(w, width(bold, r.key().get(k)));
             }
-            // A long label would push the policy columns off a projector; its full text is in the tooltip.
-            t.getColumns().get(1 + i).setPrefWidth(Math.min(w, 16 * bold.getSize()) + 28);
+            t.getColumns().get(1 + i).setPrefWidth(w + 28);
         }
         for (int i = 0; i < table.policies().size(); i++) {
             double w = width(bold, table.policies().get(i));

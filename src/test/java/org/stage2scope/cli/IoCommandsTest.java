@@ -118,7 +118,7 @@ class IoCommandsTest {
         assertTrue(out().contains("  *  1  3     0xffffffffc0000000  1G           EINVAL *  ok\n"), out());
         outBytes.reset();
         assertEquals(0, compare(scenarioFile(dir).toString(), "--format", "json"));
-        assertTrue(out().contains("\"format\": \"stage2scope-compare/1\""), out());
+        assertTrue(out().contains("\"format\": \"stage2scope-compare/2\""), out());
         assertFalse(err().contains("Exception"), err());
     }
 

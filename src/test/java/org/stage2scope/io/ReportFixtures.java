@@ -44,6 +44,7 @@ public final class ReportFixtures {
     public static final Rule S2_CACHEABLE = new Rule("s2.pfnmap.cacheable", "user_mem_abort", "cacheable device PFNMAP");
     public static final Rule S2_EFAULT = new Rule("s2.pfnmap.efault", "user_mem_abort", "cacheable PFNMAP without FWB");
     public static final Rule FWB_FORCE = new Rule("memtype.fwb.force-wb", "AArch64.S2ApplyFWBMemAttrs", "FWB forces WB");
+    public static final Rule DEVICE_BOTH = new Rule("memtype.arm64.device.both", "S2CombineS1Device", "both Device");
     public static final Rule NC_EXEC = new Rule("s2.exec.noncacheable", "user_mem_abort", "no exec from non-cacheable");
 
     public static Scenario scenario() {
@@ -91,7 +92,8 @@ public final class ReportFixtures {
                         new MemslotResult(1, s.memslots().get(1), ChangeKind.CREATE, Errno.EINVAL, PFNMAP_CACHEABLE, "Refused.")),
                 List.of(new Stage2Run(0x8000000000L, 1L << 29, 2, 0, "gpu", Stage2Run.Outcome.MAPPED, S2_CACHEABLE, "Forced.", dev),
                         new Stage2Run(0x8020000000L, 1L << 29, 2, 0, "gpu", Stage2Run.Outcome.MAPPED, S2_CACHEABLE, "Forced.", dev)),
-                List.of(),
+                List.of(new EffectiveRun(0x8000000000L, 1L << 30, new Stage1Attr.Mair(0x04), false, "0x04", "Device-nGnRE",
+                        MemClass.DEVICE, DEVICE_BOTH, "Both Device: the stronger.")),
                 List.of(new AccessResult(0, s.guest().accesses().get(0), AccessOutcome.ABORT_INJECTED, null, NC_EXEC, "No exec.", List.of())),
                 List.of());
     }

@@ -120,9 +120,26 @@ final class X86Fault {
     }
 
     private static boolean ignoreGuestPat(FaultContext ctx) {
-        // The quirk cannot be disabled without self-snoop (kvm_caps.supported_quirks drops it).
-        boolean quirk = ctx.vm().has(X86Quirk.IGNORE_GUEST_PAT) || !ctx.host().has(CpuFeature.SELF_SNOOP);
-        return !ctx.vm().noncoherentDma() && quirk;
+        return ramIpat(ctx.vm().has(X86Quirk.IGNORE_GUEST_PAT), ctx.host().has(CpuFeature.SELF_SNOOP), ctx.vm().noncoherentDma());
+    }
+
+    /**
+     * vmx_get_mt_mask for RAM: IPAT is set (the guest PAT ignored) unless non-coherent DMA is assigned
+     * or userspace disabled KVM_X86_QUIRK_IGNORE_GUEST_PAT; the quirk cannot be disabled without
+     * self-snoop (kvm_caps.supported_quirks drops it).
+     */
+    static boolean ramIpat(boolean quirk, boolean selfSnoop, boolean noncoherentDma) {
+        return !noncoherentDma && (quirk || !selfSnoop);
+    }
+
+    /** The EPT/NPT entry vmx_get_mt_mask (Intel) or NPT (AMD) gives RAM with the given IPAT bit. */
+    static Stage2Entry ramEntry(boolean intel, boolean ipat) {
+        return ramEntry(intel ? ipat : null, true, 4096);
+    }
+
+    /** The entry for an MMIO pfn (kvm_is_mmio_pfn): UC, IPAT 0 on Intel. */
+    static Stage2Entry mmioEntry(boolean intel) {
+        return mmioEntry(intel, true, 4096);
     }
 
     private static String typeReason(FaultContext ctx, boolean intel, boolean mmio) {
@@ -142,7 +159,10 @@ final class X86Fault {
     }
 
     private static Stage2Entry ramEntry(FaultContext ctx, boolean intel, boolean writable, long size) {
-        Boolean ipat = intel ? ignoreGuestPat(ctx) : null;
+        return ramEntry(intel ? ignoreGuestPat(ctx) : null, writable, size);
+    }
+
+    private static Stage2Entry ramEntry(Boolean ipat, boolean writable, long size) {
         return new Stage2Entry("WB", MemClass.WRITE_BACK, null, null, null, ipat, true, writable, true, size, false, false);
     }
 
