@@ -226,7 +226,7 @@ public final class ScenarioReader {
             int ipaBits = o.integer("ipaBits", DEFAULT_IPA_BITS, 32, 52);
             boolean mte = o.bool("mte", false);
             PolicyId policy = o.enumValue("policy", PolicyId.class, PolicyId.UPSTREAM, "a policy");
-            Set<X86Quirk> quirks = o.enumSet("quirks", X86Quirk.class, defaultQuirks(arch), "an x86 quirk");
+            Set<X86Quirk> quirks = o.enumSet("quirks", X86Quirk.class, X86Quirk.defaultsFor(arch), "an x86 quirk");
             boolean noncoherentDma = o.bool("noncoherentDma", false);
             o.finish();
             try {
@@ -353,11 +353,6 @@ public final class ScenarioReader {
             o.finish();
             return new GuestAccess(gpa, kind, label);
         }
-    }
-
-    /** KVM enables KVM_X86_QUIRK_IGNORE_GUEST_PAT by default; arm64 has no quirks. */
-    public static Set<X86Quirk> defaultQuirks(Arch arch) {
-        return arch.isX86() ? EnumSet.of(X86Quirk.IGNORE_GUEST_PAT) : Set.of();
     }
 
     private static String memTypeChoices(Arch arch) {

@@ -45,6 +45,14 @@ public sealed interface Stage1Attr permits Stage1Attr.Mair, Stage1Attr.Pat {
             "Normal-WB", 0xff, "Normal-WT", 0xbb, "Normal-NC", 0x44, "Normal-Tagged", 0xf0,
             "Device-nGnRnE", 0x00, "Device-nGnRE", 0x04, "Device-nGRE", 0x08, "Device-GRE", 0x0c);
 
+    /**
+     * What a guest access gets where the scenario lists no stage-1 range: Linux's MT_NORMAL (MAIR 0xff,
+     * attribute index 0 of the kernel's MAIR_EL1) on arm64, PAT entry 0 (WB) on x86.
+     */
+    static Stage1Attr defaultFor(Arch arch) {
+        return arch == Arch.ARM64 ? new Mair(0xff) : new Pat(X86MemType.WB);
+    }
+
     /** Parses a stage-1 attribute for the host's architecture; IllegalArgumentException says what was expected. */
     static Stage1Attr parse(Arch arch, String text) {
         String t = text == null ? "" : text.strip();

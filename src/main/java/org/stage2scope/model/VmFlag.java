@@ -41,14 +41,15 @@ public enum VmFlag implements Named {
         return ordinal() <= VM_SHARED.ordinal();
     }
 
-    /** The permission flags these perms stand for. */
-    public static java.util.Set<VmFlag> of(Perms p) {
-        java.util.Set<VmFlag> out = java.util.EnumSet.noneOf(VmFlag.class);
-        if (p.read()) out.add(VM_READ);
-        if (p.write()) out.add(VM_WRITE);
-        if (p.exec()) out.add(VM_EXEC);
-        if (p.shared()) out.add(VM_SHARED);
-        return out;
+    /**
+     * False for the flags only arm64 defines (VM_ARM64_BTI, VM_MTE, VM_MTE_ALLOWED as VM_HIGH_ARCH bits in
+     * include/linux/mm.h, VM_ALLOW_ANY_UNCACHED which only arm64's user_mem_abort reads).
+     */
+    public boolean appliesTo(Arch arch) {
+        return !arch.isX86() || !switch (this) {
+            case VM_ARM64_BTI, VM_MTE, VM_MTE_ALLOWED, VM_ALLOW_ANY_UNCACHED -> true;
+            default -> false;
+        };
     }
 
     /** The two-letter smaps VmFlags code, or "" when smaps never shows this flag. */

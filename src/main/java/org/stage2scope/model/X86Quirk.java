@@ -15,4 +15,12 @@ public enum X86Quirk implements Named {
     public String id() {
         return id;
     }
+
+    /**
+     * The quirks a new VM starts with: on x86 KVM enables every quirk until userspace clears it with
+     * KVM_CAP_DISABLE_QUIRKS2 (kvm_arch_init_vm sets kvm->arch.disabled_quirks to 0), arm64 has none.
+     */
+    public static java.util.Set<X86Quirk> defaultsFor(Arch arch) {
+        return arch.isX86() ? java.util.EnumSet.of(IGNORE_GUEST_PAT) : java.util.Set.of();
+    }
 }

@@ -39,6 +39,10 @@ public final class BandView extends Region {
     private double dragX = Double.NaN;
     private Scene.Hit hovered;
     private String emptyMessage = "";
+    private final javafx.beans.property.ReadOnlyObjectWrapper<View> visible =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "visibleView", View.ALL);
+    /** Where a click's choice goes: the view model in the window; the selection property when alone. */
+    private java.util.function.Consumer<Ref> onSelect = selection::set;
 
     public BandView() {
         getChildren().add(canvas);
@@ -82,7 +86,7 @@ public final class BandView extends Region {
                 return;
             }
             Scene.Hit h = scene.hitAt(e.getX(), e.getY());
-            selection.set(h == null ? Ref.NONE : h.ref());
+            onSelect.accept(h == null ? Ref.NONE : h.ref());
         });
         canvas.setOnMouseMoved(e -> {
             Scene.Hit h = scene == null ? null : scene.hitAt(e.getX(), e.getY());
@@ -95,6 +99,10 @@ public final class BandView extends Region {
             }
         });
         setOnKeyPressed(e -> {
+            // Plain keys only: Ctrl+Z must reach the Undo accelerator, not zoom to the selection.
+            if (e.isShortcutDown() || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
+                return;
+            }
             KeyCode k = e.getCode();
             switch (k) {
                 case PLUS, ADD, EQUALS -> zoomAt(1.5, centreX());
@@ -103,6 +111,7 @@ public final class BandView extends Region {
                 case RIGHT -> pan(0.2);
                 case DIGIT0, NUMPAD0, HOME -> fitAll();
                 case Z -> zoomToSelection();
+                case ESCAPE -> onSelect.accept(Ref.NONE);
                 default -> {
                     return;
                 }
@@ -113,6 +122,21 @@ public final class BandView extends Region {
 
     public ObjectProperty<Ref> selectionProperty() {
         return selection;
+    }
+
+    /** Where clicks (and Esc) send the band the user chose; by default the selection property. */
+    public void setOnSelect(java.util.function.Consumer<Ref> handler) {
+        onSelect = handler;
+    }
+
+    /** The band under a point of this view, or null. */
+    public Scene.Hit hitAt(double x, double y) {
+        return scene == null ? null : scene.hitAt(x, y);
+    }
+
+    /** The visible part of the GPA axis, updated on every redraw. */
+    public javafx.beans.property.ReadOnlyObjectProperty<View> visibleViewProperty() {
+        return visible.getReadOnlyProperty();
     }
 
     public ObjectProperty<Theme> themeProperty() {
@@ -265,6 +289,7 @@ public final class BandView extends Region {
         }
         scene = layout.scene(w, h, view, hvaView, fitted(t, h), new Layout.Options(false, true, selection.get(),
                 changed.stream().map(c -> new Ref.GpaRange(c[0], c[1])).toList()));
+        visible.set(view);
         FxPainter.paint(scene, g);
     }
 }

@@ -47,7 +47,8 @@ public final class CompareView {
     private final TableView<CompareModel.Row> accesses = table("compare-accesses");
     private final ReadOnlyObjectWrapper<CompareModel> model = new ReadOnlyObjectWrapper<>(this, "model");
     private final BorderPane root = new BorderPane();
-    private int generation;
+    /** Comparisons of big scenarios run off the UI thread; a newer scenario cancels an older comparison. */
+    private final LatestOnly<Computed> background = new LatestOnly<>(Platform::runLater);
     private boolean presentation;
     private final SplitPane tables;
     private String rowCounts = "";
@@ -214,43 +215,38 @@ public final class CompareView {
 
     void refresh() {
         Scenario s = doc.scenario();
-        int gen = ++generation;
         if (s == null) {
-            apply(gen, null, "No scenario is open.");
+            background.runNow(() -> new Computed(null, "No scenario is open."), this::apply);
             return;
         }
         if (s.memslots().size() < ScenarioDocument.ASYNC_MEMSLOTS) {
-            compute(gen, s, false);
+            background.runNow(() -> compute(s), this::apply);
             return;
         }
         // Five evaluations of a stress scenario take seconds: keep the window responsive.
         problem.setText("Comparing " + s.memslots().size() + " memslot calls under every policy\u2026");
-        Thread t = new Thread(() -> compute(gen, s, true), "stage2scope-compare");
-        t.setDaemon(true);
-        t.start();
+        background.submit(() -> compute(s), this::apply);
     }
 
-    private void compute(int gen, Scenario s, boolean background) {
-        CompareModel m = null;
-        String failure = null;
+    /** True while a comparison runs in the background (tests). */
+    boolean comparing() {
+        return background.pending();
+    }
+
+    /** The rows of a comparison, or why there are none. */
+    private record Computed(CompareModel model, String failure) { }
+
+    private Computed compute(Scenario s) {
         try {
-            m = CompareModel.of(Comparison.of(s, compare));
+            return new Computed(CompareModel.of(Comparison.of(s, compare)), null);
         } catch (RuntimeException e) {
-            failure = "The engine could not compare this scenario: " + e.getMessage();
-        }
-        CompareModel fm = m;
-        String ff = failure;
-        if (background) {
-            Platform.runLater(() -> apply(gen, fm, ff));
-        } else {
-            apply(gen, fm, ff);
+            return new Computed(null, "The engine could not compare this scenario: " + e.getMessage());
         }
     }
 
-    private void apply(int gen, CompareModel m, String failure) {
-        if (gen != generation) {
-            return;
-        }
+    private void apply(Computed computed) {
+        CompareModel m = computed.model();
+        String failure = computed.failure();
         problem.setText(failure == null ? "" : failure);
         model.set(m);
         if (m == null) {

@@ -5,6 +5,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.stage2scope.engine.ArchSwitch;
+import org.stage2scope.engine.ScenarioEdits;
 import org.stage2scope.engine.AccessResult;
 import org.stage2scope.engine.EffectiveRun;
 import org.stage2scope.engine.Evaluation;
@@ -41,19 +44,26 @@ public final class InspectorModel {
     private InspectorModel() {}
 
     /**
-     * One row.
+     * One row. The edit is a function of the new value to a scenario edit, and that edit reads the
+     * scenario it is given, never the one the row was built from: a row committed after another edit
+     * landed (a text field losing focus to a checkbox click) changes only its own field.
      *
      * @param choices allowed values for an enum row (only those valid for the arch), or null
-     * @param apply   the new scenario for a new value; null for read-only rows
+     * @param edit    the scenario change for a new value; null for read-only rows
      */
     public record Prop(String category, String name, String description, Class<?> type, Object value,
-                       List<?> choices, Function<Object, Scenario> apply) {
+                       List<?> choices, Function<Object, UnaryOperator<Scenario>> edit) {
         public boolean editable() {
-            return apply != null;
+            return edit != null;
+        }
+
+        /** Category and name: what identifies a row across rebuilds. */
+        public String key() {
+            return category + "\u0000" + name;
         }
     }
 
-    /** VMA flags the engine reads, offered as toggles. */
+    /** VMA flags the engine reads, offered as toggles (those that exist on the host's arch). */
     public static final List<VmFlag> VMA_FLAGS = List.of(VmFlag.VM_PFNMAP, VmFlag.VM_IO, VmFlag.VM_MIXEDMAP,
             VmFlag.VM_HUGETLB, VmFlag.VM_ALLOW_ANY_UNCACHED, VmFlag.VM_MTE_ALLOWED, VmFlag.VM_MTE, VmFlag.VM_NOHUGEPAGE);
 
@@ -93,32 +103,31 @@ public final class InspectorModel {
         Host h = s.host();
         Vm vm = s.vm();
         p.add(new Prop("Host", "arch", "Host architecture; switching converts memory types to the nearest equivalent",
-                Arch.class, h.arch(), List.of(Arch.values()), v -> ArchSwitch.convert(s, (Arch) v)));
+                Arch.class, h.arch(), List.of(Arch.values()), v -> cur -> ArchSwitch.convert(cur, (Arch) v)));
         List<Granule> pages = h.arch().isX86() ? List.of(Granule.G4K) : List.of(Granule.values());
         p.add(new Prop("Host", "page size", "PAGE_SIZE; bounds the stage-2 block sizes", Granule.class, h.pageSize(), pages,
-                v -> s.withHost(new Host(h.arch(), (Granule) v, h.vaBits(), h.features()))));
+                v -> onHost(x -> new Host(x.arch(), (Granule) v, x.vaBits(), x.features()))));
         for (CpuFeature f : CpuFeature.values()) {
             if (f.appliesTo(h.arch())) {
                 p.add(new Prop("Host features", f.id(), featureHelp(f), Boolean.class, h.has(f), null,
-                        v -> s.withHost(new Host(h.arch(), h.pageSize(), h.vaBits(), toggle(h.features(), f, (Boolean) v,
-                                CpuFeature.class)))));
+                        v -> cur -> ScenarioEdits.withFeature(cur, f, (Boolean) v)));
             }
         }
         p.add(new Prop("VM", "policy", "Which cacheable-PFNMAP proposal the simulated kernel implements", PolicyId.class,
                 vm.policy(), List.of(PolicyId.values()),
-                v -> s.withVm(new Vm(vm.ipaBits(), vm.mte(), (PolicyId) v, vm.quirks(), vm.noncoherentDma()))));
+                v -> onVm(x -> new Vm(x.ipaBits(), x.mte(), (PolicyId) v, x.quirks(), x.noncoherentDma()))));
         if (!h.arch().isX86()) {
             p.add(new Prop("VM", "vm.mte", "KVM_CAP_ARM_MTE enabled for the VM", Boolean.class, vm.mte(), null,
-                    v -> s.withVm(new Vm(vm.ipaBits(), (Boolean) v, vm.policy(), vm.quirks(), vm.noncoherentDma()))));
+                    v -> onVm(x -> new Vm(x.ipaBits(), (Boolean) v, x.policy(), x.quirks(), x.noncoherentDma()))));
         } else {
             for (X86Quirk q : X86Quirk.values()) {
                 p.add(new Prop("VM", q.id(), "KVM x86 quirk left enabled (KVM_CAP_DISABLE_QUIRKS2 clears it)", Boolean.class,
-                        vm.has(q), null, v -> s.withVm(new Vm(vm.ipaBits(), vm.mte(), vm.policy(),
-                                toggle(vm.quirks(), q, (Boolean) v, X86Quirk.class), vm.noncoherentDma()))));
+                        vm.has(q), null, v -> onVm(x -> new Vm(x.ipaBits(), x.mte(), x.policy(),
+                                ScenarioEdits.toggle(x.quirks(), q, (Boolean) v, X86Quirk.class), x.noncoherentDma()))));
             }
             p.add(new Prop("VM", "noncoherentDma", "A non-coherent DMA device is assigned (kvm_arch_has_noncoherent_dma)",
                     Boolean.class, vm.noncoherentDma(), null,
-                    v -> s.withVm(new Vm(vm.ipaBits(), vm.mte(), vm.policy(), vm.quirks(), (Boolean) v))));
+                    v -> onVm(x -> new Vm(x.ipaBits(), x.mte(), x.policy(), x.quirks(), (Boolean) v))));
         }
         p.add(ro("VM", "ipaBits", "IPA / guest physical address bits", vm.ipaBits()));
         p.add(ro("Scenario", "name", "", s.name()));
@@ -137,15 +146,44 @@ public final class InspectorModel {
         };
     }
 
-    static <E extends Enum<E>> Set<E> toggle(Set<E> set, E e, boolean on, Class<E> type) {
-        Set<E> out = EnumSet.noneOf(type);
-        out.addAll(set);
-        if (on) {
-            out.add(e);
-        } else {
-            out.remove(e);
-        }
-        return out;
+    private static UnaryOperator<Scenario> onHost(UnaryOperator<Host> f) {
+        return cur -> cur.withHost(f.apply(cur.host()));
+    }
+
+    private static UnaryOperator<Scenario> onVm(UnaryOperator<Vm> f) {
+        return cur -> cur.withVm(f.apply(cur.vm()));
+    }
+
+    /** An edit of the i-th element of a list of the current scenario; refused when it is gone. */
+    private static <T> UnaryOperator<Scenario> onItem(String what, int i, Function<Scenario, List<T>> list,
+                                                      UnaryOperator<T> f, Replace<T> replace) {
+        return cur -> {
+            List<T> l = list.apply(cur);
+            if (i >= l.size()) {
+                throw new IllegalArgumentException(what + " #" + i + " no longer exists");
+            }
+            return replace.apply(cur, i, f.apply(l.get(i)));
+        };
+    }
+
+    private interface Replace<T> {
+        Scenario apply(Scenario s, int i, T item);
+    }
+
+    private static UnaryOperator<Scenario> onVma(int i, UnaryOperator<Vma> f) {
+        return onItem("VMA", i, Scenario::vmas, f, ScenarioEdits::replaceVma);
+    }
+
+    private static UnaryOperator<Scenario> onCall(int i, UnaryOperator<MemslotCall> f) {
+        return onItem("memslot call", i, Scenario::memslots, f, ScenarioEdits::replaceCall);
+    }
+
+    private static UnaryOperator<Scenario> onAccess(int i, UnaryOperator<GuestAccess> f) {
+        return onItem("guest access", i, sc -> sc.guest().accesses(), f, ScenarioEdits::replaceAccess);
+    }
+
+    private static UnaryOperator<Scenario> onStage1(int i, UnaryOperator<Stage1Range> f) {
+        return onItem("stage-1 range", i, sc -> sc.guest().stage1(), f, ScenarioEdits::replaceStage1);
     }
 
     // ------------------------------------------------------------ VMA
@@ -156,11 +194,11 @@ public final class InspectorModel {
         String cat = "VMA " + v.name();
         p.add(ro(cat, "name", "", v.name()));
         p.add(new Prop(cat, "start", "HVA of the first byte (hex)", String.class, U64.hex(v.start()), null,
-                x -> replaceVma(s, i, new Vma(v.name(), U64.parseAddress((String) x), v.size(), v.perms(), v.flags(),
-                        v.memType(), v.backing()))));
+                x -> onVma(i, c -> new Vma(c.name(), U64.parseAddress((String) x), c.size(), c.perms(), c.flags(),
+                        c.memType(), c.backing()))));
         p.add(new Prop(cat, "size", "bytes (\"2M\", \"4G\", hex)", String.class, U64.size(v.size()), null,
-                x -> replaceVma(s, i, new Vma(v.name(), v.start(), U64.parseSize((String) x), v.perms(), v.flags(),
-                        v.memType(), v.backing()))));
+                x -> onVma(i, c -> new Vma(c.name(), c.start(), U64.parseSize((String) x), c.perms(), c.flags(),
+                        c.memType(), c.backing()))));
         p.add(ro(cat, "perms", "", v.perms()));
         List<MemType> types = new ArrayList<>();
         for (MemType m : MemType.values()) {
@@ -169,21 +207,22 @@ public final class InspectorModel {
             }
         }
         p.add(new Prop(cat, "memType", "vm_page_prot memory type: how the host maps it", MemType.class, v.memType(), types,
-                x -> replaceVma(s, i, new Vma(v.name(), v.start(), v.size(), v.perms(), v.flags(), (MemType) x, v.backing()))));
+                x -> onVma(i, c -> new Vma(c.name(), c.start(), c.size(), c.perms(), c.flags(), (MemType) x, c.backing()))));
         for (VmFlag f : VMA_FLAGS) {
-            if (s.host().arch().isX86() && (f == VmFlag.VM_MTE || f == VmFlag.VM_MTE_ALLOWED || f == VmFlag.VM_ALLOW_ANY_UNCACHED)) {
+            if (!f.appliesTo(s.host().arch())) {
                 continue;
             }
             p.add(new Prop(cat + " flags", f.id(), "vm_flags bit", Boolean.class, v.has(f), null,
-                    x -> replaceVma(s, i, new Vma(v.name(), v.start(), v.size(), v.perms(),
-                            toggle(v.flags(), f, (Boolean) x, VmFlag.class), v.memType(), v.backing()))));
+                    x -> onVma(i, c -> new Vma(c.name(), c.start(), c.size(), c.perms(),
+                            ScenarioEdits.toggle(c.flags(), f, (Boolean) x, VmFlag.class), c.memType(), c.backing()))));
         }
         Backing b = v.backing();
         p.add(new Prop(cat + " backing", "kind", "RAM (in the linear map) or device memory", Backing.Kind.class, b.kind(),
-                List.of(Backing.Kind.values()), x -> replaceVma(s, i, withBacking(v,
-                        new Backing((Backing.Kind) x, b.pa(), b.pageSize(), b.thp(), b.poisoned())))));
+                List.of(Backing.Kind.values()), x -> onVma(i, c -> withBacking(c, new Backing((Backing.Kind) x,
+                        c.backing().pa(), c.backing().pageSize(), c.backing().thp(), c.backing().poisoned())))));
         p.add(new Prop(cat + " backing", "thp", "transparent huge pages where alignment allows", Boolean.class, b.thp(), null,
-                x -> replaceVma(s, i, withBacking(v, new Backing(b.kind(), b.pa(), b.pageSize(), (Boolean) x, b.poisoned())))));
+                x -> onVma(i, c -> withBacking(c, new Backing(c.backing().kind(), c.backing().pa(), c.backing().pageSize(),
+                        (Boolean) x, c.backing().poisoned())))));
         p.add(ro(cat + " backing", "pageSize", "", U64.human(b.pageSize())));
         p.add(ro(cat + " backing", "pa", "", b.pa() == null ? "unknown" : U64.hex(b.pa())));
         return p;
@@ -191,12 +230,6 @@ public final class InspectorModel {
 
     private static Vma withBacking(Vma v, Backing b) {
         return new Vma(v.name(), v.start(), v.size(), v.perms(), v.flags(), v.memType(), b);
-    }
-
-    static Scenario replaceVma(Scenario s, int i, Vma v) {
-        List<Vma> l = new ArrayList<>(s.vmas());
-        l.set(i, v);
-        return s.withVmas(l);
     }
 
     // ------------------------------------------------------------ memslot
@@ -215,26 +248,21 @@ public final class InspectorModel {
         }
         p.add(ro(cat, "slot", "", MemslotCall.slotId(c.addressSpace(), c.slot())));
         p.add(new Prop(cat, "gpa", "guest_phys_addr (hex)", String.class, U64.hex(c.gpa()), null,
-                x -> replaceCall(s, i, new MemslotCall(c.slot(), c.addressSpace(), U64.parseAddress((String) x), c.size(),
-                        c.hva(), c.flags(), c.guestMemfdOffset(), c.label()))));
+                x -> onCall(i, k -> new MemslotCall(k.slot(), k.addressSpace(), U64.parseAddress((String) x), k.size(),
+                        k.hva(), k.flags(), k.guestMemfdOffset(), k.label()))));
         p.add(new Prop(cat, "size", "memory_size; 0 deletes the slot", String.class, U64.size(c.size()), null,
-                x -> replaceCall(s, i, new MemslotCall(c.slot(), c.addressSpace(), c.gpa(), U64.parseSize((String) x),
-                        c.hva(), c.flags(), c.guestMemfdOffset(), c.label()))));
+                x -> onCall(i, k -> new MemslotCall(k.slot(), k.addressSpace(), k.gpa(), U64.parseSize((String) x),
+                        k.hva(), k.flags(), k.guestMemfdOffset(), k.label()))));
         p.add(new Prop(cat, "hva", "userspace_addr (hex)", String.class, U64.hex(c.hva()), null,
-                x -> replaceCall(s, i, new MemslotCall(c.slot(), c.addressSpace(), c.gpa(), c.size(),
-                        U64.parseAddress((String) x), c.flags(), c.guestMemfdOffset(), c.label()))));
+                x -> onCall(i, k -> new MemslotCall(k.slot(), k.addressSpace(), k.gpa(), k.size(),
+                        U64.parseAddress((String) x), k.flags(), k.guestMemfdOffset(), k.label()))));
         for (MemslotFlag f : MemslotFlag.values()) {
             p.add(new Prop(cat + " flags", f.id(), "kvm_userspace_memory_region2.flags bit " + f.bit(), Boolean.class,
-                    c.has(f), null, x -> replaceCall(s, i, new MemslotCall(c.slot(), c.addressSpace(), c.gpa(), c.size(),
-                            c.hva(), toggle(c.flags(), f, (Boolean) x, MemslotFlag.class), c.guestMemfdOffset(), c.label()))));
+                    c.has(f), null, x -> onCall(i, k -> new MemslotCall(k.slot(), k.addressSpace(), k.gpa(), k.size(),
+                            k.hva(), ScenarioEdits.toggle(k.flags(), f, (Boolean) x, MemslotFlag.class), k.guestMemfdOffset(),
+                            k.label()))));
         }
         return p;
-    }
-
-    static Scenario replaceCall(Scenario s, int i, MemslotCall c) {
-        List<MemslotCall> l = new ArrayList<>(s.memslots());
-        l.set(i, c);
-        return s.withMemslots(l);
     }
 
     // ------------------------------------------------------------ access and GPA range
@@ -251,24 +279,19 @@ public final class InspectorModel {
             }
         }
         p.add(new Prop(cat, "kind", "read, write or exec", GuestAccess.Kind.class, a.kind(), List.of(GuestAccess.Kind.values()),
-                x -> replaceAccess(s, i, new GuestAccess(a.gpa(), (GuestAccess.Kind) x, a.label()))));
+                x -> onAccess(i, c -> new GuestAccess(c.gpa(), (GuestAccess.Kind) x, c.label()))));
         p.add(new Prop(cat, "gpa", "guest physical address (hex)", String.class, U64.hex(a.gpa()), null,
-                x -> replaceAccess(s, i, new GuestAccess(U64.parseAddress((String) x), a.kind(), a.label()))));
+                x -> onAccess(i, c -> new GuestAccess(U64.parseAddress((String) x), c.kind(), c.label()))));
         p.add(ro(cat, "label", "", a.label()));
         return p;
-    }
-
-    static Scenario replaceAccess(Scenario s, int i, GuestAccess a) {
-        List<GuestAccess> l = new ArrayList<>(s.guest().accesses());
-        l.set(i, a);
-        return s.withGuest(new Guest(s.guest().stage1(), l));
     }
 
     static List<Prop> gpaRange(Scenario s, Evaluation ev, Ref.GpaRange g) {
         List<Prop> p = new ArrayList<>();
         p.add(ro("GPA range", "range", "", U64.hex(g.gpa()) + " + " + U64.size(g.size()) + " (" + U64.human(g.size()) + ")"));
         p.add(new Prop("GPA range", "add-stage1", "Append a stage-1 range over this GPA range (the last listed range wins"
-                + " where ranges overlap)", Action.class, "Add stage-1 range for this GPA range", null, x -> addStage1(s, g)));
+                + " where ranges overlap)", Action.class, "Add stage-1 range for this GPA range", null,
+                x -> cur -> ScenarioEdits.addStage1(cur, g.gpa(), g.size())));
         stage1(s, g, p);
         if (ev == null) {
             return p;
@@ -339,39 +362,19 @@ public final class InspectorModel {
             String cat = "Stage-1 range #" + j;
             String id = "s1-" + j + "-";
             p.add(new Prop(cat, id + "gpa", "first GPA the guest maps with this attribute (hex)", String.class, U64.hex(r.gpa()),
-                    null, x -> replaceStage1(s, i, new Stage1Range(U64.parseAddress((String) x), r.size(), r.attr()))));
+                    null, x -> onStage1(i, c -> new Stage1Range(U64.parseAddress((String) x), c.size(), c.attr()))));
             p.add(new Prop(cat, id + "size", "bytes (\"2M\", \"1G\", hex)", String.class, U64.size(r.size()), null,
-                    x -> replaceStage1(s, i, new Stage1Range(r.gpa(), U64.parseSize((String) x), r.attr()))));
+                    x -> onStage1(i, c -> new Stage1Range(c.gpa(), U64.parseSize((String) x), c.attr()))));
             List<Stage1Attr> choices = stage1Choices(arch);
             if (!choices.contains(r.attr())) {
                 choices.add(0, r.attr());
             }
             p.add(new Prop(cat, id + "attr", arch == Arch.ARM64 ? "MAIR_EL1 attribute byte the guest's page tables select"
                     : "guest PAT type", Stage1Attr.class, r.attr(), choices,
-                    x -> replaceStage1(s, i, new Stage1Range(r.gpa(), r.size(), (Stage1Attr) x))));
+                    x -> onStage1(i, c -> new Stage1Range(c.gpa(), c.size(), (Stage1Attr) x))));
             p.add(new Prop(cat, id + "remove", "Delete this stage-1 range from the guest", Action.class,
-                    "Remove stage-1 range #" + j, null, x -> removeStage1(s, i)));
+                    "Remove stage-1 range #" + j, null, x -> cur -> ScenarioEdits.removeStage1(cur, i)));
         }
-    }
-
-    /** Appends a range covering g with the arch's default attribute (arm64 0xff, x86 WB); the user then edits it. */
-    static Scenario addStage1(Scenario s, Ref.GpaRange g) {
-        Stage1Attr dflt = Stage1Attr.parse(s.host().arch(), s.host().arch() == Arch.ARM64 ? "0xff" : X86MemType.WB.id());
-        List<Stage1Range> l = new ArrayList<>(s.guest().stage1());
-        l.add(new Stage1Range(g.gpa(), g.size(), dflt));
-        return s.withGuest(new Guest(l, s.guest().accesses()));
-    }
-
-    static Scenario replaceStage1(Scenario s, int i, Stage1Range r) {
-        List<Stage1Range> l = new ArrayList<>(s.guest().stage1());
-        l.set(i, r);
-        return s.withGuest(new Guest(l, s.guest().accesses()));
-    }
-
-    static Scenario removeStage1(Scenario s, int i) {
-        List<Stage1Range> l = new ArrayList<>(s.guest().stage1());
-        l.remove(i);
-        return s.withGuest(new Guest(l, s.guest().accesses()));
     }
 
     /** A longer text for the explanation panel. */

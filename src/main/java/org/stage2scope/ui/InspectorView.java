@@ -1,9 +1,10 @@
 package org.stage2scope.ui;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.application.Platform;
+import java.util.Objects;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -24,10 +25,26 @@ import org.stage2scope.model.Named;
  * Shows InspectorModel rows as a property sheet: one titled group per category, all open, a checkbox,
  * a choice box or a text field (committed on Enter or focus loss) per row. Each control has the id
  * "prop-" + row name so tests and screen readers find it.
+ *
+ * <p>When the same rows come back after an edit (the usual case) the controls are updated in place, never
+ * rebuilt: the checkbox under the pointer stays the one the click lands on. Every commit is applied
+ * at once to the document's current scenario through the row's edit function, so two commits in one
+ * pulse (a text field losing focus to a checkbox click) both land, as two undo steps.
  */
 final class InspectorView extends ScrollPane {
     private final ScenarioDocument doc;
     private final VBox box = new VBox(4);
+    private final Map<String, Row> rows = new LinkedHashMap<>();
+
+    /** One row's control and the row it shows now (replaced in place on every update). */
+    private static final class Row {
+        InspectorModel.Prop prop;
+        Node editor;
+
+        Row(InspectorModel.Prop prop) {
+            this.prop = prop;
+        }
+    }
 
     InspectorView(ScenarioDocument doc) {
         this.doc = doc;
@@ -38,29 +55,35 @@ final class InspectorView extends ScrollPane {
     }
 
     void show(List<InspectorModel.Prop> props) {
+        List<String> keys = new ArrayList<>();
+        for (InspectorModel.Prop p : props) {
+            keys.add(p.key());
+        }
+        if (keys.equals(new ArrayList<>(rows.keySet()))) {
+            for (InspectorModel.Prop p : props) {
+                update(rows.get(p.key()), p);
+            }
+        } else {
+            rebuild(props);
+        }
+    }
+
+    private void rebuild(List<InspectorModel.Prop> props) {
+        rows.clear();
         Map<String, GridPane> groups = new LinkedHashMap<>();
         for (InspectorModel.Prop p : props) {
-            GridPane g = groups.computeIfAbsent(p.category(), c -> {
-                GridPane grid = new GridPane();
-                grid.setHgap(8);
-                grid.setVgap(3);
-                ColumnConstraints c0 = new ColumnConstraints();
-                c0.setMinWidth(110);
-                ColumnConstraints c1 = new ColumnConstraints();
-                c1.setHgrow(Priority.ALWAYS);
-                c1.setFillWidth(true);
-                grid.getColumnConstraints().addAll(c0, c1);
-                return grid;
-            });
-            int row = g.getRowCount();
+            GridPane g = groups.computeIfAbsent(p.category(), c -> grid());
+            int r = g.getRowCount();
             Label name = new Label(p.name());
             if (!p.description().isEmpty()) {
                 name.setTooltip(new Tooltip(p.description()));
             }
-            Node editor = editor(p);
-            editor.setId("prop-" + p.name());
-            g.add(name, 0, row);
-            g.add(editor, 1, row);
+            Row row = new Row(p);
+            row.editor = editor(row);
+            row.editor.setId("prop-" + p.name());
+            rows.put(p.key(), row);
+            g.add(name, 0, r);
+            g.add(row.editor, 1, r);
         }
         box.getChildren().clear();
         groups.forEach((cat, grid) -> {
@@ -70,11 +93,53 @@ final class InspectorView extends ScrollPane {
         });
     }
 
-    private void commit(InspectorModel.Prop p, Object value) {
-        if (p.editable() && value != null && !value.equals(p.value())) {
-            // Deferred: the edit rebuilds this sheet, which must not happen inside the control's own event.
-            Platform.runLater(() -> doc.edit(p.name() + " = " + display(value), s -> p.apply().apply(value)));
+    private static GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(3);
+        ColumnConstraints c0 = new ColumnConstraints();
+        c0.setMinWidth(110);
+        ColumnConstraints c1 = new ColumnConstraints();
+        c1.setHgrow(Priority.ALWAYS);
+        c1.setFillWidth(true);
+        grid.getColumnConstraints().addAll(c0, c1);
+        return grid;
+    }
+
+    /** Shows a new value in the existing control; a text the user is typing is kept unless the value itself changed. */
+    @SuppressWarnings("unchecked")
+    private static void update(Row row, InspectorModel.Prop p) {
+        InspectorModel.Prop old = row.prop;
+        row.prop = p;
+        if (row.editor instanceof Button b) {
+            b.setText(String.valueOf(p.value()));
+        } else if (row.editor instanceof CheckBox cb) {
+            cb.setSelected(Boolean.TRUE.equals(p.value()));
+            cb.setDisable(!p.editable());
+        } else if (row.editor instanceof ComboBox<?> c) {
+            ComboBox<Object> combo = (ComboBox<Object>) c;
+            if (!combo.getItems().equals(p.choices())) {
+                combo.getItems().setAll(p.choices());
+            }
+            combo.setValue(p.value());
+            combo.setDisable(!p.editable());
+        } else if (row.editor instanceof TextField tf && (!Objects.equals(old.value(), p.value()) || !tf.isFocused())) {
+            tf.setText(String.valueOf(p.value()));
         }
+    }
+
+    /** Applies the row's edit to the document's current scenario, now; an unchanged value is no edit. */
+    private void commit(Row row, Object value) {
+        InspectorModel.Prop p = row.prop;
+        if (p.editable() && value != null && !value.equals(p.value())) {
+            doc.edit(label(p, value), p.edit().apply(value));
+        }
+    }
+
+    /** What the status line and Undo call the edit: "Memslot call #0: size = 4G", "FWB on". */
+    private static String label(InspectorModel.Prop p, Object value) {
+        String change = value instanceof Boolean b ? p.name() + (b ? " on" : " off") : p.name() + " = " + display(value);
+        return p.category().equals("Host features") ? change : p.category() + ": " + change;
     }
 
     private static String display(Object v) {
@@ -84,18 +149,19 @@ final class InspectorView extends ScrollPane {
         return v instanceof Named n ? n.id() : String.valueOf(v);
     }
 
-    private Node editor(InspectorModel.Prop p) {
+    private Node editor(Row row) {
+        InspectorModel.Prop p = row.prop;
         if (p.type() == InspectorModel.Action.class) {
             Button b = new Button(String.valueOf(p.value()));
             b.setMaxWidth(Double.MAX_VALUE);
-            b.setOnAction(e -> Platform.runLater(() -> doc.edit(String.valueOf(p.value()), s -> p.apply().apply(null))));
+            b.setOnAction(e -> doc.edit(String.valueOf(row.prop.value()), row.prop.edit().apply(null)));
             return b;
         }
         if (p.type() == Boolean.class) {
             CheckBox cb = new CheckBox();
             cb.setSelected(Boolean.TRUE.equals(p.value()));
             cb.setDisable(!p.editable());
-            cb.setOnAction(e -> commit(p, cb.isSelected()));
+            cb.setOnAction(e -> commit(row, cb.isSelected()));
             return cb;
         }
         if (p.choices() != null) {
@@ -115,7 +181,7 @@ final class InspectorView extends ScrollPane {
                     return null;
                 }
             });
-            combo.setOnAction(e -> commit(p, combo.getValue()));
+            combo.setOnAction(e -> commit(row, combo.getValue()));
             return combo;
         }
         TextField tf = new TextField(String.valueOf(p.value()));
@@ -124,10 +190,10 @@ final class InspectorView extends ScrollPane {
             tf.setFocusTraversable(false);
             tf.getStyleClass().add("read-only");
         }
-        tf.setOnAction(e -> commit(p, tf.getText()));
+        tf.setOnAction(e -> commit(row, tf.getText()));
         tf.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
-                commit(p, tf.getText());
+                commit(row, tf.getText());
             }
         });
         return tf;

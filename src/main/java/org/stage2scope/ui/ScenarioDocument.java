@@ -26,7 +26,8 @@ import org.stage2scope.model.Scenario;
  * {@link #edit}, which re-evaluates. No rule is computed here: the engine does that.
  */
 public final class ScenarioDocument {
-    private static final int UNDO_LIMIT = 200;
+    /** How many edits Undo can take back; the oldest are forgotten beyond that. */
+    static final int UNDO_LIMIT = 200;
 
     private final Function<Scenario, Evaluation> engine;
     private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>(this, "scenario");
@@ -37,22 +38,18 @@ public final class ScenarioDocument {
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Stage2Scope");
-    private final Deque<Scenario> undo = new ArrayDeque<>();
-    private final Deque<Scenario> redo = new ArrayDeque<>();
+    /** A scenario on the undo or redo stack with what the edit that left it did ("FWB on"). */
+    private record Step(Scenario scenario, String what) { }
+
+    private final Deque<Step> undo = new ArrayDeque<>();
+    private final Deque<Step> redo = new ArrayDeque<>();
     private Scenario saved;
-    private int generation;
 
     /** Scenarios with at least this many memslot calls are evaluated off the UI thread. */
     static final int ASYNC_MEMSLOTS = 2000;
-    private static final java.util.concurrent.ExecutorService BACKGROUND =
-            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "stage2scope-evaluate");
-                t.setDaemon(true);
-                return t;
-            });
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    /** Posts to the UI thread; null evaluates synchronously (tests, tools). */
-    private java.util.function.Consumer<Runnable> uiThread;
+    /** Null evaluates synchronously (tests, tools). */
+    private final LatestOnly<Object> background;
     private List<long[]> changed = List.of();
 
     public ScenarioDocument() {
@@ -70,7 +67,7 @@ public final class ScenarioDocument {
      */
     public ScenarioDocument(Function<Scenario, Evaluation> engine, java.util.function.Consumer<Runnable> uiThread) {
         this.engine = engine;
-        this.uiThread = uiThread;
+        this.background = uiThread == null ? null : new LatestOnly<>(uiThread);
         file.addListener((o, a, b) -> updateTitle());
         dirty.addListener((o, a, b) -> updateTitle());
         scenario.addListener((o, a, b) -> updateTitle());
@@ -184,7 +181,7 @@ public final class ScenarioDocument {
         if (after == null || after.equals(before)) {
             return false;
         }
-        undo.push(before);
+        undo.push(new Step(before, what));
         while (undo.size() > UNDO_LIMIT) {
             undo.removeLast();
         }
@@ -194,13 +191,15 @@ public final class ScenarioDocument {
         return true;
     }
 
+    /** Takes back the last edit; the status line names it ("Undone: FWB on"). */
     public boolean undo() {
         if (undo.isEmpty()) {
             return false;
         }
-        redo.push(scenario.get());
-        set(undo.pop(), true);
-        message.set("Undone");
+        Step back = undo.pop();
+        redo.push(new Step(scenario.get(), back.what()));
+        set(back.scenario(), true);
+        message.set("Undone: " + back.what());
         return true;
     }
 
@@ -208,10 +207,16 @@ public final class ScenarioDocument {
         if (redo.isEmpty()) {
             return false;
         }
-        undo.push(scenario.get());
-        set(redo.pop(), true);
-        message.set("Redone");
+        Step again = redo.pop();
+        undo.push(new Step(scenario.get(), again.what()));
+        set(again.scenario(), true);
+        message.set("Redone: " + again.what());
         return true;
+    }
+
+    /** How many edits Undo can take back now (at most {@link #UNDO_LIMIT}). */
+    public int undoDepth() {
+        return undo.size();
     }
 
     /** After a successful save. */
@@ -223,12 +228,13 @@ public final class ScenarioDocument {
     }
 
     private void set(Scenario s, boolean diff) {
-        int gen = ++generation;
         canUndo.set(!undo.isEmpty());
         canRedo.set(!redo.isEmpty());
-        if (uiThread == null || s.memslots().size() < ASYNC_MEMSLOTS) {
-            Object r = evaluate(s);
-            apply(gen, s, diff, r);
+        if (background == null || s.memslots().size() < ASYNC_MEMSLOTS) {
+            if (background != null) {
+                background.runNow(() -> null, r -> { }); // a small scenario supersedes a big one still evaluating
+            }
+            apply(s, diff, evaluate(s));
             return;
         }
         // A big scenario takes the engine hundreds of milliseconds: evaluate off the UI thread and keep
@@ -237,10 +243,7 @@ public final class ScenarioDocument {
         dirty.set(!s.equals(saved));
         busy.set(true);
         message.set("Evaluating " + s.memslots().size() + " memslot calls\u2026");
-        BACKGROUND.execute(() -> {
-            Object r = evaluate(s);
-            uiThread.accept(() -> apply(gen, s, diff, r));
-        });
+        background.submit(() -> evaluate(s), r -> apply(s, diff, r));
     }
 
     /** The evaluation, or the failure message as a String. */
@@ -252,10 +255,7 @@ public final class ScenarioDocument {
         }
     }
 
-    private void apply(int gen, Scenario s, boolean diff, Object result) {
-        if (gen != generation) {
-            return;
-        }
+    private void apply(Scenario s, boolean diff, Object result) {
         Evaluation old = evaluation.get();
         Evaluation now = result instanceof Evaluation e ? e : null;
         if (result instanceof String msg) {

@@ -7,7 +7,8 @@ import javafx.stage.Stage;
 public final class Stage2ScopeApp extends Application {
     @Override
     public void start(Stage stage) {
-        MainWindow w = new MainWindow(new ScenarioDocument(org.stage2scope.engine.Evaluator::evaluate, javafx.application.Platform::runLater), stage);
+        MainWindow w = new MainWindow(new ScenarioDocument(org.stage2scope.engine.Evaluator::evaluate, javafx.application.Platform::runLater), stage,
+                getHostServices()::showDocument);
         w.openDefault();
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         stage.setWidth(Math.min(1600, screen.getWidth() * 0.95));

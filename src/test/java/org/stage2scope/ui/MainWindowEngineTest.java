@@ -42,7 +42,7 @@ class MainWindowEngineTest {
 
     @Test
     void inspectorMemTypeEditReachesTheEngine(FxRobot robot) {
-        robot.interact(() -> window.bandView().selectionProperty().set(new Ref.Vma(1)));
+        robot.interact(() -> window.viewModel().select(new Ref.Vma(1)));
         @SuppressWarnings("unchecked")
         ComboBox<Object> memType = robot.lookup("#prop-memType").queryAs(ComboBox.class);
         assertEquals(MemType.MT_NORMAL, memType.getValue());

@@ -99,7 +99,7 @@ class MainWindowFilesTest {
 
     @Test
     void inspectorChangesAVmaMemTypeThenSaveAndReopenKeepsIt(FxRobot robot, @TempDir Path dir) {
-        robot.interact(() -> window.bandView().selectionProperty().set(new Ref.Vma(0)));
+        robot.interact(() -> window.viewModel().select(new Ref.Vma(0)));
         @SuppressWarnings("unchecked")
         ComboBox<Object> memType = robot.lookup("#prop-memType").queryAs(ComboBox.class);
         MemType target = window.document().scenario().vmas().get(0).memType() == MemType.MT_NORMAL_NC

@@ -38,9 +38,7 @@ class MainWindowFixtureTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(new ScenarioDocument(Fixtures::fakeEngine), stage);
-        window.setErrorSink(errors::add);
-        window.setConfirm(what -> true);
+        window = TestWindows.open(stage, errors, new ScenarioDocument(Fixtures::fakeEngine));
         window.document().load(Fixtures.graceHopperLike(), null);
         stage.setWidth(1200);
         stage.setHeight(760);

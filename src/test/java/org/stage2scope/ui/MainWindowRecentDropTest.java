@@ -25,15 +25,14 @@ import org.testfx.framework.junit5.Start;
 class MainWindowRecentDropTest {
     private MainWindow window;
     private final List<String> errors = new ArrayList<>();
-    private final List<String> asked = new ArrayList<>();
+    /** Every "save changes before ...?" question (asked only over unsaved changes). */
+    private List<String> asked;
 
     @Start
     void start(Stage stage) {
-        window = TestWindows.open(stage, errors);
-        window.setConfirm(what -> {
-            asked.add(what);
-            return true;
-        });
+        ScriptedDialogs dialogs = new ScriptedDialogs(errors);
+        window = TestWindows.open(stage, dialogs, new ScenarioDocument());
+        asked = dialogs.asked;
         window.openDefault();
         window.show();
     }
@@ -58,12 +57,13 @@ class MainWindowRecentDropTest {
         assertFalse(window.recentMenu().isDisable());
         assertEquals(MainWindow.blankScenario(), window.document().scenario());
 
+        robot.interact(() -> window.toggleFeature(org.stage2scope.model.CpuFeature.DIC, false));
         robot.interact(() -> window.recentMenu().getItems().get(1).fire());
-        assertEquals(sample, window.document().scenario(), "choosing a.json reopened the saved sample");
+        assertEquals(sample, window.document().scenario(), "choosing a.json reopened the saved sample (changes discarded)");
         assertEquals(a, window.document().file());
         assertEquals(List.of(a.toAbsolutePath().toString(), b.toAbsolutePath().toString()), recentItems(),
                 "the reopened file moves to the top");
-        assertTrue(asked.contains("open " + a.toAbsolutePath()), asked.toString());
+        assertEquals(List.of("open a.json"), asked, "asked once, over the unsaved DIC change");
         assertTrue(errors.isEmpty(), errors.toString());
     }
 
@@ -73,6 +73,7 @@ class MainWindowRecentDropTest {
         ScenarioWriter.save(MainWindow.blankScenario(), b);
         Path notes = Files.writeString(dir.resolve("notes.txt"), "hello");
         boolean[] opened = new boolean[1];
+        robot.interact(() -> window.toggleFeature(org.stage2scope.model.CpuFeature.DIC, false));
         robot.interact(() -> opened[0] = window.openDropped(List.of(notes.toFile(), b.toFile())));
         assertTrue(opened[0]);
         assertEquals(MainWindow.blankScenario(), window.document().scenario());

@@ -43,7 +43,7 @@ class MainWindowStage1Test {
 
     private void selectUsemem(FxRobot robot) {
         Stage2Run run = window.document().evaluation().stage2().stream().filter(r -> r.gpa() == USEMEM).findFirst().orElseThrow();
-        robot.interact(() -> window.bandView().selectionProperty().set(new Ref.GpaRange(run.gpa(), run.size())));
+        robot.interact(() -> window.viewModel().select(new Ref.GpaRange(run.gpa(), run.size())));
     }
 
     private static EffectiveRun effectiveAt(Evaluation ev, long gpa) {
@@ -119,7 +119,7 @@ class MainWindowStage1Test {
     @Test
     void removeDeletesTheRangeAndMenuAddNeedsAGpaRange(FxRobot robot) {
         List<Stage1Range> original = window.document().scenario().guest().stage1();
-        robot.interact(() -> assertFalse(window.addStage1ForSelection()));
+        robot.interact(() -> assertFalse(window.viewModel().addStage1ForSelection()));
         assertEquals(original, window.document().scenario().guest().stage1());
         selectUsemem(robot);
         robot.interact(() -> robot.lookup("#prop-s1-3-remove").queryAs(Button.class).fire());
@@ -128,7 +128,7 @@ class MainWindowStage1Test {
         assertEquals(original.size() - 1, now.size());
         assertFalse(now.contains(original.get(3)));
         assertTrue(effectiveAt(window.document().evaluation(), USEMEM).stage1Assumed(), "no stage-1 range covers usemem now");
-        robot.interact(() -> assertTrue(window.addStage1ForSelection()));
+        robot.interact(() -> assertTrue(window.viewModel().addStage1ForSelection()));
         assertEquals(new Stage1Attr.Mair(0xff), window.document().scenario().guest().stage1().get(now.size()).attr());
     }
 }

@@ -4,16 +4,23 @@ import java.util.List;
 import javafx.stage.Stage;
 
 /**
- * The window under test: errors collected instead of shown in dialogs, every "discard changes?" answered yes,
- * recent files kept in memory (never the user's own list).
+ * The window under test: dialogs scripted (errors collected, "save changes?" answered Discard), recent
+ * files and the last folder kept in memory (never the user's own).
  */
 final class TestWindows {
     private TestWindows() {}
 
     static MainWindow open(Stage stage, List<String> errors) {
-        MainWindow window = new MainWindow(new ScenarioDocument(), stage);
-        window.setErrorSink(errors::add);
-        window.setConfirm(what -> true);
+        return open(stage, errors, new ScenarioDocument());
+    }
+
+    static MainWindow open(Stage stage, List<String> errors, ScenarioDocument doc) {
+        return open(stage, new ScriptedDialogs(errors), doc);
+    }
+
+    static MainWindow open(Stage stage, ScriptedDialogs dialogs, ScenarioDocument doc) {
+        MainWindow window = new MainWindow(doc, stage);
+        window.setDialogs(dialogs);
         window.setPreferences(new MemoryPreferences());
         return window;
     }

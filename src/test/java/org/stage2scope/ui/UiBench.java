@@ -70,7 +70,7 @@ public final class UiBench {
         for (int i = 0; i < 20; i++) {
             Host h = s.host();
             Scenario t = s.withHost(new Host(h.arch(), h.pageSize(), h.vaBits(),
-                    InspectorModel.toggle(h.features(), CpuFeature.FWB, !h.has(CpuFeature.FWB), CpuFeature.class)));
+                    org.stage2scope.engine.ScenarioEdits.toggle(h.features(), CpuFeature.FWB, !h.has(CpuFeature.FWB), CpuFeature.class)));
             long a = System.nanoTime();
             Evaluation ev = Evaluator.evaluate(t);
             long b = System.nanoTime();

@@ -31,7 +31,13 @@ public final class UiShot extends Application {
         ScenarioDocument doc = stress ? new ScenarioDocument(s -> stressEval)
                 : fixture ? new ScenarioDocument(Fixtures::fakeEngine) : new ScenarioDocument(Evaluator::evaluate);
         MainWindow w = new MainWindow(doc, stage);
-        w.setErrorSink(System.err::println);
+        w.setDialogs(new ScriptedDialogs(new java.util.ArrayList<>() {
+            @Override
+            public boolean add(String e) {
+                System.err.println(e);
+                return super.add(e);
+            }
+        }));
         if (realOnFixture) {
             doc.load(Fixtures.graceHopperLike(), null);
         } else if (stress) {
@@ -52,17 +58,17 @@ public final class UiShot extends Application {
         stage.setHeight(1000);
         w.show();
         if (java.util.Arrays.asList(argv).contains("select")) {
-            w.bandView().selectionProperty().set(new org.stage2scope.engine.Ref.MemslotCall(1));
+            w.viewModel().select(new org.stage2scope.engine.Ref.MemslotCall(1));
         }
         for (String a : argv) {
             if (a.startsWith("select=")) {
-                w.bandView().selectionProperty().set(new org.stage2scope.engine.Ref.MemslotCall(Integer.parseInt(a.substring(7))));
+                w.viewModel().select(new org.stage2scope.engine.Ref.MemslotCall(Integer.parseInt(a.substring(7))));
             }
         }
         for (String a : argv) {
             if (a.startsWith("gpa=")) { // gpa=START:SIZE selects a GPA range, e.g. gpa=0x9780000000:1G
                 String[] p = a.substring(4).split(":");
-                w.bandView().selectionProperty().set(new org.stage2scope.engine.Ref.GpaRange(
+                w.viewModel().select(new org.stage2scope.engine.Ref.GpaRange(
                         org.stage2scope.model.U64.parseAddress(p[0]), org.stage2scope.model.U64.parseSize(p[1])));
             }
         }
@@ -70,7 +76,7 @@ public final class UiShot extends Application {
             w.toggleFeature(org.stage2scope.model.CpuFeature.FWB, false);
         }
         if (java.util.Arrays.asList(argv).contains("zoom")) {
-            w.bandView().selectionProperty().set(new org.stage2scope.engine.Ref.Vma(0));
+            w.viewModel().select(new org.stage2scope.engine.Ref.Vma(0));
             w.bandView().zoomToSelection();
             w.bandView().zoom(3);
         }

@@ -48,7 +48,7 @@ public final class EffectiveMapper {
             prio[i] = n - 1 - i;
         }
         List<Intervals.Seg> segs = Intervals.flatten(first, last, prio);
-        Stage1Attr dflt = host.arch() == Arch.ARM64 ? new Stage1Attr.Mair(0xff) : new Stage1Attr.Pat(X86MemType.WB);
+        Stage1Attr dflt = Stage1Attr.defaultFor(host.arch());
         Map<Key, Combined> cache = new HashMap<>();
 
         List<Stage2Run> mapped = new ArrayList<>();

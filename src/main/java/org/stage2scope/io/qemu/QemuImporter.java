@@ -117,7 +117,7 @@ public final class QemuImporter {
         Host host = new Host(arch, granule, vaBits, Set.of());
         report.add("host CPU features (FWB, DIC, IDC, MTE, SELF_SNOOP) are not in these inputs; none assumed, add the host's");
         Vm vm = new Vm(ipaBits, false, PolicyId.UPSTREAM,
-                arch.isX86() ? Set.of(X86Quirk.IGNORE_GUEST_PAT) : Set.of(), false);
+                X86Quirk.defaultsFor(arch), false);
 
         for (FlatView v : views) {
             if (v != system && v.addressSpaces().stream().anyMatch(a -> a.startsWith("cpu-smm"))) {

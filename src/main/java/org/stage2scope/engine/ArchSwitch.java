@@ -1,4 +1,4 @@
-package org.stage2scope.ui;
+package org.stage2scope.engine;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -27,9 +27,6 @@ import org.stage2scope.model.X86Quirk;
 public final class ArchSwitch {
     private ArchSwitch() {}
 
-    private static final Set<VmFlag> ARM64_ONLY = EnumSet.of(VmFlag.VM_MTE, VmFlag.VM_MTE_ALLOWED,
-            VmFlag.VM_ALLOW_ANY_UNCACHED, VmFlag.VM_ARM64_BTI);
-
     public static Scenario convert(Scenario s, Arch to) {
         Arch from = s.host().arch();
         if (from == to) {
@@ -48,15 +45,16 @@ public final class ArchSwitch {
         Vm vm = s.vm();
         int ipa = Math.min(vm.ipaBits(), 52);
         Vm nvm = to.isX86()
-                ? new Vm(ipa, false, vm.policy(), crossFamily ? Set.of(X86Quirk.IGNORE_GUEST_PAT) : vm.quirks(),
+                ? new Vm(ipa, false, vm.policy(), crossFamily ? X86Quirk.defaultsFor(to) : vm.quirks(),
                         vm.noncoherentDma())
                 : new Vm(ipa, vm.mte(), vm.policy(), Set.of(), false);
         List<Vma> vmas = new ArrayList<>();
         for (Vma v : s.vmas()) {
             Set<VmFlag> flags = EnumSet.noneOf(VmFlag.class);
-            flags.addAll(v.flags());
-            if (to.isX86()) {
-                flags.removeAll(ARM64_ONLY);
+            for (VmFlag f : v.flags()) {
+                if (f.appliesTo(to)) {
+                    flags.add(f);
+                }
             }
             vmas.add(new Vma(v.name(), v.start(), v.size(), v.perms(), flags, memType(v.memType(), to), v.backing()));
         }
