@@ -1,73 +1,61 @@
 package org.stage2scope.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
-import org.stage2scope.cli.MemtypeCommand.Args;
-import org.stage2scope.cli.MemtypeCommand.UsageException;
+import org.stage2scope.io.IoCause;
 import org.stage2scope.io.ScenarioWriter;
-import org.stage2scope.io.qemu.ImportException;
 import org.stage2scope.io.qemu.ImportOptions;
 import org.stage2scope.io.qemu.ImportResult;
 import org.stage2scope.io.qemu.QemuImporter;
 import org.stage2scope.model.Arch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code import}: a scenario from a running QEMU's /proc/PID/smaps and a monitor transcript of
  * {@code info mtree -f} and {@code info ramblock}. The report of every inference goes to stderr.
  */
-final class ImportCommand {
-    private ImportCommand() {}
+@Command(name = "import", description = "Build a scenario from a running QEMU's smaps and a monitor transcript "
+        + "(info mtree -f, info ramblock). The import report goes to stderr.")
+final class ImportCommand extends Verb {
+    @Option(names = "--smaps", required = true, paramLabel = "FILE",
+            description = "/proc/<qemu pid>/smaps (or maps) of the QEMU process.")
+    String smaps;
 
-    static final String USAGE = String.join("\n",
-            "usage: stage2scope import --smaps FILE --monitor FILE [--arch arm64|x86-intel|x86-amd] [--all-vmas] [-o OUT.json]",
-            "  --smaps FILE    /proc/<qemu pid>/smaps (or maps) of the QEMU process",
-            "  --monitor FILE  a monitor transcript with the output of \"info mtree -f\" and \"info ramblock\"",
-            "  --arch ID       the host architecture, instead of guessing it from the machine's regions",
-            "  --all-vmas      keep every VMA, not only those backing guest RAM and the VM_PFNMAP ones",
-            "  -o OUT.json     write the scenario there (default: stdout); the import report goes to stderr",
-            "exit: 0 imported, 1 usage, 2 unreadable input or unwritable output");
+    @Option(names = "--monitor", required = true, paramLabel = "FILE",
+            description = "A monitor transcript with the output of \"info mtree -f\" and \"info ramblock\".")
+    String monitor;
 
-    static int run(List<String> args, PrintStream out, PrintStream err) {
-        Args a;
-        Path smaps;
-        Path monitor;
-        Arch arch;
-        try {
-            a = Args.parse(args, Set.of("--all-vmas"), Set.of("--smaps", "--monitor", "--arch", "-o"));
-            smaps = Path.of(a.required("--smaps"));
-            monitor = Path.of(a.required("--monitor"));
-            arch = a.value("--arch") == null ? null : Args.arch(a.value("--arch"));
-        } catch (UsageException e) {
-            err.println("stage2scope import: " + e.getMessage());
-            err.println(USAGE);
-            return 1;
-        }
-        ImportResult result;
-        try {
-            result = QemuImporter.importFiles(smaps, monitor, new ImportOptions(arch, a.flag("--all-vmas"), null));
-        } catch (ImportException e) {
-            err.println("stage2scope import: " + e.getMessage());
-            return 2;
-        }
+    @Option(names = "--arch", paramLabel = "ID", converter = Choices.ArchConverter.class,
+            completionCandidates = Choices.Archs.class,
+            description = "The host architecture (${COMPLETION-CANDIDATES}), instead of guessing it from the machine's regions.")
+    Arch arch;
+
+    @Option(names = "--all-vmas", description = "Keep every VMA, not only those backing guest RAM and the VM_PFNMAP ones.")
+    boolean allVmas;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT.json", description = "Write the scenario there (default: stdout).")
+    String output;
+
+    @Override
+    protected int run() throws Exception {
+        Path smapsFile = PathArg.of(smaps);
+        Path monitorFile = PathArg.of(monitor);
+        Path target = output == null ? null : PathArg.of(output);
+        ImportResult result = QemuImporter.importFiles(smapsFile, monitorFile, new ImportOptions(arch, allVmas, null));
         for (String line : result.report().lines()) {
             err.println(line);
         }
-        String target = a.value("-o");
-        try {
-            if (target == null) {
-                out.print(ScenarioWriter.write(result.scenario()));
-                out.flush();
-            } else {
-                ScenarioWriter.save(result.scenario(), Path.of(target));
-                err.println("wrote " + target);
-            }
-        } catch (IOException | RuntimeException e) {
-            err.println("stage2scope import: cannot write the scenario" + (target == null ? "" : " to " + target) + ": " + e.getMessage());
-            return 2;
+        if (target == null) {
+            out.print(ScenarioWriter.write(result.scenario()));
+            return Cli.OK;
         }
-        return 0;
+        try {
+            ScenarioWriter.save(result.scenario(), target);
+        } catch (IOException e) {
+            throw new Refusal(output + ": cannot write the scenario: " + IoCause.describe(e));
+        }
+        err.println("wrote " + target);
+        return Cli.OK;
     }
 }

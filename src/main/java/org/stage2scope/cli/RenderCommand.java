@@ -1,86 +1,83 @@
 package org.stage2scope.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.stage2scope.engine.Evaluation;
 import org.stage2scope.engine.Evaluator;
-import org.stage2scope.model.Scenario;
 import org.stage2scope.io.AtomicFile;
+import org.stage2scope.io.IoCause;
+import org.stage2scope.io.ScenarioReader;
+import org.stage2scope.model.PolicyId;
+import org.stage2scope.model.Scenario;
 import org.stage2scope.render.Picture;
 import org.stage2scope.render.PngPainter;
 import org.stage2scope.render.Scene;
 import org.stage2scope.render.SvgPainter;
 import org.stage2scope.render.Theme;
 import org.stage2scope.render.View;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * {@code render FILE -o OUT.png|OUT.svg [--policy ID] [--scale 1|2] [--theme light|dark|presentation]}:
- * the app's export picture without a window, so design-review slides can be rebuilt from scenario
- * files by a script. Same exit codes as {@code check}.
+ * {@code render FILE -o OUT.png|OUT.svg}: the app's export picture without a window, so
+ * design-review slides can be rebuilt from scenario files by a script.
  */
-final class RenderCommand {
-    static final String USAGE = "usage: stage2scope render FILE -o OUT.png|OUT.svg [--policy ID] [--scale 1|2] [--theme light|dark|presentation]";
+@Command(name = "render", description = "The band picture the app exports, without a window (PNG or SVG).")
+final class RenderCommand extends Verb {
+    @Parameters(paramLabel = "FILE", description = "The scenario (JSON).")
+    String file;
 
-    private RenderCommand() {}
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.png|OUT.svg",
+            description = "The picture to write; the format follows the extension.")
+    String output;
 
-    static int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.contains("--help") || args.contains("-h")) {
-            out.println(USAGE);
-            return 0;
+    @Option(names = "--policy", paramLabel = "ID", converter = Choices.PolicyConverter.class,
+            completionCandidates = Choices.Policies.class,
+            description = "Evaluate under this policy instead of the scenario's vm.policy: ${COMPLETION-CANDIDATES}.")
+    PolicyId policy;
+
+    @Option(names = "--scale", paramLabel = "1|2", defaultValue = "1", description = "Pixel scale of a PNG: 1 (default) or 2.")
+    int scale;
+
+    @Option(names = "--theme", paramLabel = "light|dark|presentation", defaultValue = "light",
+            description = "Colours: light (default), dark or presentation.")
+    String theme;
+
+    @Override
+    protected int run() throws Exception {
+        Path target = PathArg.of(output);
+        Path name = target.getFileName();
+        String lower = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+        boolean svg = lower.endsWith(".svg");
+        if (!svg && !lower.endsWith(".png")) {
+            throw usage("-o " + output + ": expected a file name ending in .png or .svg");
         }
-        List<String> normalized = args.stream().map(a -> a.equals("-o") ? "--output" : a).toList();
-        CheckCommand.Options o = CheckCommand.Options.parse(normalized, Set.of("--output", "--policy", "--scale", "--theme"), USAGE, err);
-        if (o == null) {
-            return 1;
+        if (scale != 1 && scale != 2) {
+            throw usage("--scale " + scale + ": expected 1 or 2");
         }
-        if (!o.has("--output")) {
-            return o.usageError("missing -o OUT.png or OUT.svg");
-        }
-        Path target = Path.of(o.value("--output", ""));
-        String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
-        boolean svg = name.endsWith(".svg");
-        if (!svg && !name.endsWith(".png")) {
-            return o.usageError("-o " + target + ": expected a file name ending in .png or .svg");
-        }
-        String scaleText = o.value("--scale", "1");
-        if (!scaleText.equals("1") && !scaleText.equals("2")) {
-            return o.usageError("unknown scale \"" + scaleText + "\"; expected 1 or 2");
-        }
-        Theme theme = switch (o.value("--theme", "light")) {
+        Theme colours = switch (theme) {
             case "light" -> Theme.light();
             case "dark" -> Theme.dark();
             case "presentation" -> Theme.presentation(false);
-            default -> null;
+            default -> throw usage("--theme \"" + theme + "\": expected light, dark or presentation");
         };
-        if (theme == null) {
-            return o.usageError("unknown theme \"" + o.value("--theme", "") + "\"; expected light, dark or presentation");
-        }
-        if (!o.policyValid()) {
-            return 1;
-        }
-        Scenario scenario = o.load();
-        if (scenario == null) {
-            return 2;
-        }
-        Evaluation ev = Evaluator.evaluate(scenario, o.policy(scenario));
-        Scene scene = Picture.of(ev, theme, View.ALL, Picture.EXPORT_WIDTH);
+        Scenario scenario = ScenarioReader.read(PathArg.of(file));
+        Evaluation ev = Evaluator.evaluate(scenario, policy != null ? policy : scenario.vm().policy());
+        Scene scene = Picture.of(ev, colours, View.ALL, Picture.EXPORT_WIDTH);
         try {
             if (svg) {
                 String text = SvgPainter.paint(scene);
                 AtomicFile.write(target, os -> os.write(text.getBytes(StandardCharsets.UTF_8)));
             } else {
-                PngPainter.write(scene, Integer.parseInt(scaleText), target);
+                PngPainter.write(scene, scale, target);
             }
         } catch (IOException e) {
-            err.println("stage2scope: cannot write " + target + ": " + e.getMessage());
-            return 2;
+            throw new Refusal(output + ": cannot write: " + IoCause.describe(e));
         }
         out.println(target.toAbsolutePath().normalize());
-        return 0;
+        return Cli.OK;
     }
 }

@@ -3,7 +3,7 @@ package org.stage2scope.ui;
 import java.nio.file.Path;
 
 /**
- * Starts the JavaFX app, or the headless fallback when there is no display. Decides before any
+ * Starts the JavaFX app (on the one scenario file in {@code args}, if any), or the headless fallback when there is no display. Decides before any
  * JavaFX class loads, so a machine without a display never sees a toolkit error.
  */
 public final class AppLauncher {
@@ -11,7 +11,9 @@ public final class AppLauncher {
 
     public static void launchOrFallback(String[] args) {
         if (!HeadlessFallback.hasDisplay(System.getenv(), System.getProperties())) {
-            System.exit(HeadlessFallback.run(Path.of("."), System.out));
+            System.exit(args.length == 1
+                    ? HeadlessFallback.run(Path.of("."), System.out, Path.of(args[0]))
+                    : HeadlessFallback.run(Path.of("."), System.out));
             return;
         }
         try {

@@ -65,6 +65,19 @@ public final class HeadlessFallback {
         }
     }
 
+    /** The same for a scenario file named on the command line (already checked to load). */
+    public static int run(Path outDir, PrintStream out, Path scenarioFile) {
+        out.println("No display found (DISPLAY and WAYLAND_DISPLAY are unset), so Stage2Scope cannot open its window;"
+                + " here is " + scenarioFile + " instead.");
+        try {
+            Scenario scenario = org.stage2scope.io.ScenarioReader.read(scenarioFile);
+            return write(Evaluator.evaluate(scenario), String.valueOf(scenarioFile.getFileName()), outDir, out);
+        } catch (ScenarioException e) {
+            out.println(e.getMessage());
+            return 2;
+        }
+    }
+
     /** Report plus picture for one evaluation. */
     static int write(Evaluation ev, String scenarioFile, Path outDir, PrintStream out) {
         out.println();

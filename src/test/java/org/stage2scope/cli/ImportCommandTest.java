@@ -22,8 +22,13 @@ class ImportCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return ImportCommand.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String[] all = new String[args.length + 1];
+        all[0] = "import";
+        System.arraycopy(args, 0, all, 1, args.length);
+        CliRun r = CliRun.run(all);
+        out.writeBytes(r.out().getBytes(StandardCharsets.UTF_8));
+        err.writeBytes(r.err().getBytes(StandardCharsets.UTF_8));
+        return r.code();
     }
 
     private String err() {
@@ -40,9 +45,9 @@ class ImportCommandTest {
 
     @Test
     void missingOptionIsAUsageError() {
-        assertEquals(1, run("--smaps", "x"));
-        assertTrue(err().contains("--monitor is required"), err());
-        assertEquals(1, run("--smaps", "a", "--monitor", "b", "--arch", "riscv"));
+        assertEquals(2, run("--smaps", "x"));
+        assertTrue(err().contains("stage2scope import: missing required option: '--monitor=FILE'"), err());
+        assertEquals(2, run("--smaps", "a", "--monitor", "b", "--arch", "riscv"));
     }
 
     @Test
@@ -58,7 +63,7 @@ class ImportCommandTest {
         Path cut = dir.resolve("smaps.txt");
         Files.writeString(cut, smaps.substring(0, smaps.indexOf("VmFlags: rd wr sh mr mw me ms dc hg")));
         assertEquals(2, run("--smaps", cut.toString(), "--monitor", monitor.toString()));
-        assertTrue(err().startsWith("stage2scope import: " + cut + ":376: the VMA 7fc0dfffe000-7fc0e3ffe000 ends without its \"VmFlags:\" line"), err());
+        assertTrue(err().startsWith(cut + ":376: the VMA 7fc0dfffe000-7fc0e3ffe000 ends without its \"VmFlags:\" line"), err());
         assertEquals("", out.toString(StandardCharsets.UTF_8));
     }
 

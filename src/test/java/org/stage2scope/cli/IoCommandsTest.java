@@ -33,14 +33,25 @@ class IoCommandsTest {
     }
 
     private int check(String... args) {
-        return CheckCommand.run(List.of(args), out, err, (s, p) -> {
-            asked.add(p);
-            return ReportFixtures.upstream();
-        });
+        return run("check", args);
     }
 
     private int compare(String... args) {
-        return CompareCommand.run(List.of(args), out, err, s -> List.of(ReportFixtures.pre617(), ReportFixtures.upstream()));
+        return run("compare", args);
+    }
+
+    /** The real command tree, with check and compare evaluating to fixed evaluations. */
+    private int run(String command, String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = command;
+        System.arraycopy(args, 0, all, 1, args.length);
+        CliRun r = CliRun.with(new CheckCommand((s, p) -> {
+            asked.add(p);
+            return ReportFixtures.upstream();
+        }), new CompareCommand(s -> List.of(ReportFixtures.pre617(), ReportFixtures.upstream()))).args(all);
+        outBytes.writeBytes(r.out().getBytes(StandardCharsets.UTF_8));
+        errBytes.writeBytes(r.err().getBytes(StandardCharsets.UTF_8));
+        return r.code();
     }
 
     private static Path scenarioFile(Path dir) throws Exception {
@@ -82,34 +93,37 @@ class IoCommandsTest {
 
     @Test
     void unknownPolicyIsAUsageErrorListingTheValidOnes(@TempDir Path dir) throws Exception {
-        assertEquals(1, check(scenarioFile(dir).toString(), "--policy", "v7"));
-        assertTrue(err().startsWith("stage2scope: unknown policy \"v7\"; expected one of \"pre-6.17\", \"upstream\", "
-                + "\"v6-enable-flag\", \"force-flag\", \"force-flag-strict\"\n" + CheckCommand.USAGE), err());
+        assertEquals(2, check(scenarioFile(dir).toString(), "--policy", "v7"));
+        assertEquals("stage2scope check: invalid value for option '--policy': \"v7\" is not a policy; expected one of "
+                + "\"pre-6.17\", \"upstream\", \"v6-enable-flag\", \"force-flag\", \"force-flag-strict\"\n"
+                + "Try 'stage2scope check --help' for more information.\n", err());
         assertTrue(asked.isEmpty());
     }
 
     @Test
     void unknownOptionAndMissingFileAreUsageErrors() {
-        assertEquals(1, check("x.json", "--colour", "red"));
-        assertTrue(err().startsWith("stage2scope: unknown option \"--colour\"\n"), err());
+        assertEquals(2, check("x.json", "--colour=red"));
+        assertTrue(err().startsWith("stage2scope check: unknown option: '--colour=red'\n"), err());
         errBytes.reset();
-        assertEquals(1, check());
-        assertTrue(err().startsWith("stage2scope: missing FILE\n"), err());
+        assertEquals(2, check());
+        assertTrue(err().startsWith("stage2scope check: missing required parameter: 'FILE'\n"), err());
         errBytes.reset();
-        assertEquals(1, check("a.json", "--format"));
-        assertTrue(err().startsWith("stage2scope: option --format needs a value\n"), err());
+        assertEquals(2, check("a.json", "--format"));
+        assertTrue(err().startsWith("stage2scope check: missing required parameter for option '--format' (text|json)\n"), err());
         errBytes.reset();
-        assertEquals(1, compare("a.json", "--format", "xml"));
-        assertTrue(err().startsWith("stage2scope: unknown format \"xml\"; expected text or json\n"), err());
+        assertEquals(2, compare("a.json", "--format", "xml"));
+        assertTrue(err().startsWith("stage2scope compare: invalid value for option '--format': expected one of [text, json]"), err());
         errBytes.reset();
-        assertEquals(1, compare("a.json", "--policy", "upstream"));
-        assertTrue(err().startsWith("stage2scope: unknown option \"--policy\"\n"), err());
+        assertEquals(2, compare("a.json", "--policy", "upstream"));
+        assertTrue(err().startsWith("stage2scope compare: unknown options: '--policy', 'upstream'\n"), err());
+        assertEquals(2, err().lines().count(), "one sentence and one hint, no usage dump: " + err());
     }
 
     @Test
     void helpGoesToStdoutWithExitZero() {
         assertEquals(0, compare("--help"));
-        assertEquals(CompareCommand.USAGE + "\n", out());
+        assertTrue(out().startsWith("Usage: stage2scope compare [-h] [--format=text|json] FILE\n"), out());
+        assertEquals("", err());
     }
 
     @Test

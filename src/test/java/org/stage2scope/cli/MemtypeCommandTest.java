@@ -17,13 +17,13 @@ class MemtypeCommandTest {
     private String err;
 
     private int run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int rc = MemtypeCommand.run(List.of(args), new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8));
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        return rc;
+        String[] all = new String[args.length + 1];
+        all[0] = "memtype";
+        System.arraycopy(args, 0, all, 1, args.length);
+        CliRun r = CliRun.run(all);
+        out = r.out();
+        err = r.err();
+        return r.code();
     }
 
     @Test
@@ -54,15 +54,15 @@ class MemtypeCommandTest {
 
     @Test
     void badMairByteIsAUsageError() {
-        assertEquals(1, run("--arch", "arm64", "--s1", "0x1ff", "--s2", "0b0111"));
-        assertEquals("--s1: \"0x1ff\" is not a MAIR byte; expected 0x00..0xff", err.lines().findFirst().orElseThrow());
+        assertEquals(2, run("--arch", "arm64", "--s1", "0x1ff", "--s2", "0b0111"));
+        assertEquals("stage2scope memtype: --s1: \"0x1ff\" is not a MAIR byte; expected 0x00..0xff", err.lines().findFirst().orElseThrow());
         assertEquals("", out);
     }
 
     @Test
     void badMemAttrIsAUsageError() {
-        assertEquals(1, run("--arch", "arm64", "--s1", "0xff", "--s2", "16"));
-        assertTrue(err.startsWith("--s2: \"16\" is not a stage-2 MemAttr"), err);
+        assertEquals(2, run("--arch", "arm64", "--s1", "0xff", "--s2", "16"));
+        assertTrue(err.startsWith("stage2scope memtype: --s2: \"16\" is not a stage-2 MemAttr"), err);
     }
 
     @Test
@@ -81,14 +81,16 @@ class MemtypeCommandTest {
 
     @Test
     void x86BadValuesAreUsageErrors() {
-        assertEquals(1, run("--arch", "x86-intel", "--ept", "UC-", "--ipat", "0", "--pat", "WC"));
-        assertTrue(err.startsWith("--ept: \"UC-\" is not an EPT memory type"), err);
-        assertEquals(1, run("--arch", "x86-intel", "--ept", "WB", "--ipat", "2", "--pat", "WC"));
-        assertTrue(err.startsWith("--ipat: \"2\""), err);
-        assertEquals(1, run("--arch", "x86-amd", "--npt", "WB", "--pat", "XX"));
-        assertTrue(err.startsWith("--pat: \"XX\" is not a PAT type"), err);
-        assertEquals(1, run("--arch", "x86-amd", "--npt", "WB", "--pat", "UC", "--fwb"));
-        assertEquals(1, run("--arch", "arm64", "--s1", "0xff"));
-        assertTrue(err.startsWith("--s2 is required"), err);
+        assertEquals(2, run("--arch", "x86-intel", "--ept", "UC-", "--ipat", "0", "--pat", "WC"));
+        assertTrue(err.startsWith("stage2scope memtype: --ept: \"UC-\" is not an EPT memory type"), err);
+        assertEquals(2, run("--arch", "x86-intel", "--ept", "WB", "--ipat", "2", "--pat", "WC"));
+        assertTrue(err.startsWith("stage2scope memtype: --ipat: \"2\""), err);
+        assertEquals(2, run("--arch", "x86-amd", "--npt", "WB", "--pat", "XX"));
+        assertTrue(err.startsWith("stage2scope memtype: --pat: \"XX\" is not a PAT type"), err);
+        assertEquals(2, run("--arch", "x86-amd", "--npt", "WB", "--pat", "UC", "--fwb"));
+        assertEquals("stage2scope memtype: --fwb does not apply to --arch x86-amd, which takes --npt, --pat\n"
+                + "Try 'stage2scope memtype --help' for more information.\n", err);
+        assertEquals(2, run("--arch", "arm64", "--s1", "0xff"));
+        assertTrue(err.startsWith("stage2scope memtype: --s2 is required"), err);
     }
 }

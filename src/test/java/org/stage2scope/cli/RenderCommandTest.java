@@ -46,7 +46,7 @@ class RenderCommandTest {
 
     @Test
     void refusesAnUnknownExtensionAndAnUnreadableScenario() {
-        assertEquals(1, run("render", "samples/grace-hopper-fwb.json", "-o", dir.resolve("a.gif").toString()));
+        assertEquals(2, run("render", "samples/grace-hopper-fwb.json", "-o", dir.resolve("a.gif").toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("expected a file name ending in .png or .svg"));
         assertEquals(2, run("render", dir.resolve("missing.json").toString(), "-o", dir.resolve("a.png").toString()));
         assertFalse(Files.exists(dir.resolve("a.png")), "nothing written for an unreadable scenario");

@@ -15,13 +15,13 @@ class TableCommandTest {
     private String err;
 
     private int run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int rc = TableCommand.run(List.of(args), new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8));
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        return rc;
+        String[] all = new String[args.length + 1];
+        all[0] = "table";
+        System.arraycopy(args, 0, all, 1, args.length);
+        CliRun r = CliRun.run(all);
+        out = r.out();
+        err = r.err();
+        return r.code();
     }
 
     private List<String> lines() {
@@ -90,21 +90,21 @@ class TableCommandTest {
 
     @Test
     void unknownArchOrOptionIsAUsageError() {
-        assertEquals(1, run("--arch", "riscv"));
-        assertTrue(err.contains("--arch: \"riscv\" is not an architecture"), err);
+        assertEquals(2, run("--arch", "riscv"));
+        assertTrue(err.contains("stage2scope table: invalid value for option '--arch': \"riscv\" is not an architecture"), err);
         assertEquals("", out);
-        assertEquals(1, run("--arch", "arm64", "--bogus"));
-        assertTrue(err.contains("unknown option \"--bogus\""), err);
-        assertEquals(1, run("--arch", "x86-intel", "--fwb"));
+        assertEquals(2, run("--arch", "arm64", "--bogus"));
+        assertTrue(err.contains("stage2scope table: unknown option: '--bogus'"), err);
+        assertEquals(2, run("--arch", "x86-intel", "--fwb"));
         assertTrue(err.contains("--fwb does not apply"), err);
-        assertEquals(1, run());
-        assertTrue(err.contains("--arch is required"), err);
+        assertEquals(2, run());
+        assertTrue(err.contains("stage2scope table: missing required option: '--arch=ID'"), err);
     }
 
     @Test
     void reachableThroughTheCliDispatcher() {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
-        int rc = Cli.run(new String[] {"table", "--arch", "x86-amd"}, new PrintStream(o, true, StandardCharsets.UTF_8),
+        int rc = Cli.run(new String[] {"table", "--arch=x86-amd"}, new PrintStream(o, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertEquals(0, rc);
         assertTrue(o.toString(StandardCharsets.UTF_8).startsWith("npt,pat,result\n"));
