@@ -7,7 +7,10 @@ import org.stage2scope.io.ScenarioWriter;
 import org.stage2scope.io.qemu.ImportOptions;
 import org.stage2scope.io.qemu.ImportResult;
 import org.stage2scope.io.qemu.QemuImporter;
+import org.stage2scope.io.ScenarioReader;
 import org.stage2scope.model.Arch;
+import org.stage2scope.model.Scenario;
+import org.stage2scope.model.Vm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,6 +37,11 @@ final class ImportCommand extends Verb {
     @Option(names = "--all-vmas", description = "Keep every VMA, not only those backing guest RAM and the VM_PFNMAP ones.")
     boolean allVmas;
 
+    @Option(names = "--host", paramLabel = "host.json",
+            description = "Take the host (arch, page size, features, KVM limits) and VM from this scenario, e.g. one "
+                    + "written by \"stage2scope probe -o host.json\" on the machine QEMU runs on.")
+    String host;
+
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.json", description = "Write the scenario there (default: stdout).")
     String output;
 
@@ -42,20 +50,34 @@ final class ImportCommand extends Verb {
         Path smapsFile = PathArg.of(smaps);
         Path monitorFile = PathArg.of(monitor);
         Path target = output == null ? null : PathArg.of(output);
-        ImportResult result = QemuImporter.importFiles(smapsFile, monitorFile, new ImportOptions(arch, allVmas, null));
+        Scenario probed = host == null ? null : ScenarioReader.read(PathArg.of(host));
+        if (probed != null && arch != null && arch != probed.host().arch()) {
+            throw usage("--arch " + arch.id() + " contradicts --host " + host + ", which describes an "
+                    + probed.host().arch().id() + " host; give one of them");
+        }
+        Arch hostArch = probed != null ? probed.host().arch() : arch;
+        ImportResult result = QemuImporter.importFiles(smapsFile, monitorFile, new ImportOptions(hostArch, allVmas, null));
+        Scenario scenario = probed == null ? result.scenario() : onHost(result.scenario(), probed);
         for (String line : result.report().lines()) {
             err.println(line);
         }
         if (target == null) {
-            out.print(ScenarioWriter.write(result.scenario()));
+            out.print(ScenarioWriter.write(scenario));
             return Cli.OK;
         }
         try {
-            ScenarioWriter.save(result.scenario(), target);
+            ScenarioWriter.save(scenario, target);
         } catch (IOException e) {
             throw new Refusal(output + ": cannot write the scenario: " + IoCause.describe(e));
         }
         err.println("wrote " + target);
         return Cli.OK;
+    }
+
+    /** The imported VM on the probed host: host and VM limits from the probe, what QEMU configured from the import. */
+    static Scenario onHost(Scenario imported, Scenario probed) {
+        Vm i = imported.vm();
+        Vm p = probed.vm();
+        return imported.withHost(probed.host()).withVm(new Vm(p.ipaBits(), i.mte(), i.policy(), p.quirks(), i.noncoherentDma()));
     }
 }

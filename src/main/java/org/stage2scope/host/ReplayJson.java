@@ -1,58 +1,70 @@
 package org.stage2scope.host;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import org.stage2scope.model.MemslotCall;
 import org.stage2scope.model.U64;
 
 /** The replay as {@value #FORMAT}: summary, notes and one object per call, fields in a fixed order. */
 public final class ReplayJson {
     public static final String FORMAT = "stage2scope-replay/1";
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private ReplayJson() {}
 
     public static String render(ReplayReport r) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("scenario", r.scenario());
-        root.put("kernel", r.release());
-        root.put("ran", r.blocker() == null);
-        root.put("blocker", r.blocker());
-        ObjectNode summary = root.putObject("summary");
-        summary.put("calls", r.calls().size());
-        summary.put("issued", r.issued());
-        summary.put("agree", r.agreed());
-        summary.put("disagree", r.disagreed());
-        summary.put("notReproduced", r.calls().size() - r.issued());
-        summary.put("exitCode", r.exitCode());
-        ArrayNode notes = root.putArray("notes");
-        r.notes().forEach(notes::add);
-        ArrayNode calls = root.putArray("calls");
-        for (CallVerdict v : r.calls()) {
-            MemslotCall c = v.predicted().call();
-            ObjectNode o = calls.addObject();
-            o.put("index", v.predicted().index());
-            o.put("slot", c.slot());
-            o.put("addressSpace", c.addressSpace());
-            o.put("gpa", U64.hex(c.gpa()));
-            o.put("size", U64.hex(c.size()));
-            o.put("hva", U64.hex(c.hva()));
-            o.put("hvaIssued", v.wasIssued() ? U64.hex(v.hvaIssued()) : null);
-            o.put("flags", Flags.names(c));
-            o.put("predicted", v.predictedName());
-            o.put("predictedRule", v.predicted().rule().id());
-            o.put("kernel", v.wasIssued() ? v.kernelName() : null);
-            o.put("verdict", v.verdict());
-            o.put("notReproduced", v.notIssued());
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(w).useDefaultPrettyPrinter()) {
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            g.writeStringField("scenario", r.scenario());
+            g.writeStringField("kernel", r.release());
+            g.writeBooleanField("ran", r.blocker() == null);
+            g.writeStringField("blocker", r.blocker());
+            g.writeObjectFieldStart("summary");
+            g.writeNumberField("calls", r.calls().size());
+            g.writeNumberField("issued", r.issued());
+            g.writeNumberField("agree", r.agreed());
+            g.writeNumberField("disagree", r.disagreed());
+            g.writeNumberField("notReproduced", r.calls().size() - r.issued());
+            g.writeNumberField("exitCode", r.exitCode());
+            g.writeEndObject();
+            g.writeArrayFieldStart("notes");
+            for (String n : r.notes()) {
+                g.writeString(n);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("calls");
+            for (CallVerdict v : r.calls()) {
+                call(g, v);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to a string cannot fail", e);
         }
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of plain nodes always serialises", e);
-        }
+        return w + "\n";
+    }
+
+    private static void call(JsonGenerator g, CallVerdict v) throws IOException {
+        MemslotCall c = v.predicted().call();
+        g.writeStartObject();
+        g.writeNumberField("index", v.predicted().index());
+        g.writeNumberField("slot", c.slot());
+        g.writeNumberField("addressSpace", c.addressSpace());
+        g.writeStringField("gpa", U64.hex(c.gpa()));
+        g.writeStringField("size", U64.hex(c.size()));
+        g.writeStringField("hva", U64.hex(c.hva()));
+        g.writeStringField("hvaIssued", v.wasIssued() ? U64.hex(v.hvaIssued()) : null);
+        g.writeStringField("flags", Flags.names(c));
+        g.writeStringField("predicted", v.predictedName());
+        g.writeStringField("predictedRule", v.predicted().rule().id());
+        g.writeStringField("kernel", v.wasIssued() ? v.kernelName() : null);
+        g.writeStringField("verdict", v.verdict());
+        g.writeStringField("notReproduced", v.notIssued());
+        g.writeEndObject();
     }
 }

@@ -48,7 +48,8 @@ public final class Reproducibility {
         if (host.kvm() == null) {
             String why = host.unreadable().stream().filter(s -> s.startsWith(Probe.DEV_KVM)).findFirst()
                     .orElse(host.unreadable().isEmpty() ? "KVM could not be asked." : host.unreadable().get(0));
-            return "Nothing was replayed: " + lowerFirst(why);
+            int cut = why.indexOf(", so ");
+            return "Nothing was replayed: " + lowerFirst(cut > 0 ? why.substring(0, cut) + "." : why);
         }
         Arch arch = host.arch();
         Arch wanted = scenario.host().arch();

@@ -16,33 +16,33 @@ import java.util.function.Function;
  * A kernel double: answers KVM ioctls from a script, hands out fake descriptors and addresses, and
  * records every open and map so a test can check each was closed or unmapped again.
  */
-final class FakeKernel implements Kernel {
+public final class FakeKernel implements Kernel {
     /** One KVM_SET_USER_MEMORY_REGION(2) the fake received, decoded from the struct. */
-    record Region(boolean v2, int rawSlot, int flags, long gpa, long size, long hva, long gmemOffset, int gmemFd) {}
+    public record Region(boolean v2, int rawSlot, int flags, long gpa, long size, long hva, long gmemOffset, int gmemFd) {}
 
-    String machine = "x86_64";
-    String release = "6.18.0-fake";
-    long pageSize = 4096;
-    String cpuinfo = "vendor_id\t: AuthenticAMD\nflags\t\t: fpu vme ss sse2\naddress sizes\t: 48 bits physical, 48 bits virtual\n";
-    int openDevKvm = 0;
-    int createVm = 0;
-    final Map<Integer, Long> caps = new HashMap<>();
-    final Map<String, String> files = new HashMap<>();
+    public String machine = "x86_64";
+    public String release = "6.18.0-fake";
+    public long pageSize = 4096;
+    public String cpuinfo = "vendor_id\t: AuthenticAMD\nflags\t\t: fpu vme ss sse2\naddress sizes\t: 48 bits physical, 48 bits virtual\n";
+    public int openDevKvm = 0;
+    public int createVm = 0;
+    public final Map<Integer, Long> caps = new HashMap<>();
+    public final Map<String, String> files = new HashMap<>();
     /** The kernel's answer (0 or errno) per memslot call, in order; 0 when the script runs out. */
-    final Deque<Integer> regionAnswers = new ArrayDeque<>();
+    public final Deque<Integer> regionAnswers = new ArrayDeque<>();
     /** When set, the n-th memslot ioctl (0-based) throws, as a JNA failure would. */
-    int throwAtRegion = -1;
+    public int throwAtRegion = -1;
     /** mmap answers: given (addr, flags), an address or -errno; default: the address asked for, or a fresh one. */
-    Function<long[], Long> mmapPolicy = null;
+    public Function<long[], Long> mmapPolicy = null;
 
-    final List<Region> regions = new ArrayList<>();
-    final Set<Integer> openFds = new HashSet<>();
-    final Map<Long, Long> mapped = new HashMap<>();
-    final List<String> log = new ArrayList<>();
+    public final List<Region> regions = new ArrayList<>();
+    public final Set<Integer> openFds = new HashSet<>();
+    public final Map<Long, Long> mapped = new HashMap<>();
+    public final List<String> log = new ArrayList<>();
     private int nextFd = 3;
     private long nextAddr = 0x7f0000000000L;
 
-    FakeKernel() {
+    public FakeKernel() {
         caps.put(KvmAbi.KVM_CAP_NR_MEMSLOTS, 32764L);
         caps.put(KvmAbi.KVM_CAP_MULTI_ADDRESS_SPACE, 2L);
         caps.put(KvmAbi.KVM_CAP_USER_MEMORY2, 1L);
@@ -52,7 +52,7 @@ final class FakeKernel implements Kernel {
         files.put("/proc/cpuinfo", cpuinfo);
     }
 
-    static FakeKernel withoutKvm(int errno) {
+    public static FakeKernel withoutKvm(int errno) {
         FakeKernel k = new FakeKernel();
         k.openDevKvm = -errno;
         return k;
