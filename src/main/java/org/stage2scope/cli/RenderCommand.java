@@ -11,6 +11,8 @@ import org.stage2scope.io.IoCause;
 import org.stage2scope.io.ScenarioReader;
 import org.stage2scope.model.PolicyId;
 import org.stage2scope.model.Scenario;
+import org.stage2scope.render.AddressRange;
+import org.stage2scope.render.Layout;
 import org.stage2scope.render.Picture;
 import org.stage2scope.render.PngPainter;
 import org.stage2scope.render.Scene;
@@ -46,6 +48,16 @@ final class RenderCommand extends Verb {
             description = "Colours: light (default), dark or presentation.")
     String theme;
 
+    @Option(names = "--gpa", paramLabel = "START-END",
+            description = "Draw only this guest-physical range (END is the last byte, or START+SIZE), "
+                    + "the same picture as the window's Export visible part.")
+    String gpa;
+
+    @Option(names = "--hva", paramLabel = "START-END",
+            description = "Draw the guest memory this host range backs through the memslots (END is the last byte, "
+                    + "or START+SIZE).")
+    String hva;
+
     @Override
     protected int run() throws Exception {
         Path target = PathArg.of(output);
@@ -64,9 +76,24 @@ final class RenderCommand extends Verb {
             case "presentation" -> Theme.presentation(false);
             default -> throw usage("--theme \"" + theme + "\": expected light, dark or presentation");
         };
+        if (gpa != null && hva != null) {
+            throw usage("--gpa and --hva both frame the view; give one of them");
+        }
+        AddressRange range = range(gpa != null ? "--gpa" : "--hva", gpa != null ? gpa : hva);
         Scenario scenario = ScenarioReader.read(PathArg.of(file));
         Evaluation ev = Evaluator.evaluate(scenario, policy != null ? policy : scenario.vm().policy());
-        Scene scene = Picture.of(ev, colours, View.ALL, Picture.EXPORT_WIDTH);
+        Layout layout = Layout.of(ev);
+        View view = View.ALL;
+        if (range != null && gpa != null) {
+            view = layout.gpaView(range.first(), range.last());
+        } else if (range != null) {
+            view = layout.gpaViewOfHva(range.first(), range.last());
+            if (view == null) {
+                throw usage("--hva " + hva + ": no accepted memslot maps any of this host range");
+            }
+        }
+        // The same picture as the window's "Export visible part" of this view.
+        Scene scene = Picture.of(layout, colours, view, Picture.EXPORT_WIDTH, null);
         try {
             if (svg) {
                 String text = SvgPainter.paint(scene);
@@ -79,5 +106,17 @@ final class RenderCommand extends Verb {
         }
         out.println(target.toAbsolutePath().normalize());
         return Cli.OK;
+    }
+
+    /** The parsed range of {@code option}, or null when it was not given. */
+    private AddressRange range(String option, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return AddressRange.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw usage(option + " " + e.getMessage());
+        }
     }
 }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
             CheckCommand.class,
             CompareCommand.class,
             RenderCommand.class,
+            ReportCommand.class,
             TableCommand.class,
             MemtypeCommand.class,
             ImportCommand.class,

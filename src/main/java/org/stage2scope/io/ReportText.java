@@ -2,7 +2,6 @@ package org.stage2scope.io;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.stage2scope.engine.AccessResult;
 import org.stage2scope.engine.EffectiveRun;
 import org.stage2scope.engine.Evaluation;
@@ -11,12 +10,13 @@ import org.stage2scope.engine.MemslotResult;
 import org.stage2scope.engine.Severity;
 import org.stage2scope.engine.Stage2Entry;
 import org.stage2scope.engine.Stage2Run;
-import org.stage2scope.model.Host;
 import org.stage2scope.model.MemslotCall;
-import org.stage2scope.model.Named;
-import org.stage2scope.model.Scenario;
 import org.stage2scope.model.U64;
-import org.stage2scope.model.Vm;
+import org.stage2scope.report.MemslotColumns;
+import org.stage2scope.report.RangeColumns;
+import org.stage2scope.report.RangeRow;
+import org.stage2scope.report.ScenarioFacts;
+import org.stage2scope.report.Table;
 
 /**
  * The report a kernel engineer reads in a terminal: what was simulated, what each memslot ioctl
@@ -40,22 +40,10 @@ public final class ReportText {
     }
 
     private static void header(StringBuilder sb, Evaluation ev) {
-        Scenario s = ev.scenario();
-        Host h = s.host();
-        Vm vm = s.vm();
-        sb.append("Stage2Scope report: ").append(s.name().isEmpty() ? "(unnamed scenario)" : s.name()).append('\n');
-        String features = h.features().isEmpty() ? "none" : ids(h.features());
-        sb.append("  host    ").append(h.arch().id()).append(", ").append(h.pageSize().id()).append(" pages, ")
-                .append(h.vaBits()).append("-bit user VA, features: ").append(features).append('\n');
-        StringBuilder vmLine = new StringBuilder("  vm      ").append(vm.ipaBits()).append("-bit IPA");
-        if (h.arch().isX86()) {
-            vmLine.append(", quirks: ").append(vm.quirks().isEmpty() ? "none" : ids(vm.quirks()))
-                    .append(", non-coherent DMA: ").append(vm.noncoherentDma() ? "yes" : "no");
-        } else {
-            vmLine.append(", MTE ").append(vm.mte() ? "on" : "off");
+        sb.append("Stage2Scope report: ").append(ScenarioFacts.title(ev)).append('\n');
+        for (String[] fact : ScenarioFacts.of(ev)) {
+            sb.append("  ").append(String.format(Locale.ROOT, "%-8s", fact[0])).append(fact[1]).append('\n');
         }
-        sb.append(vmLine).append('\n');
-        sb.append("  policy  ").append(ev.policy().id()).append(": ").append(ev.policy().summary()).append('\n');
     }
 
     private static void memslots(StringBuilder sb, Evaluation ev) {
@@ -64,13 +52,7 @@ public final class ReportText {
             sb.append("  none\n");
             return;
         }
-        TextTable t = new TextTable("#", "slot", "gpa", "size", "hva", "flags", "change", "result", "rule");
-        for (MemslotResult r : ev.memslotCalls()) {
-            MemslotCall c = r.call();
-            t.row(r.index(), slotName(c), U64.hex(c.gpa()), U64.size(c.size()), U64.hex(c.hva()), flags(c),
-                    r.change() == null ? "-" : r.change().name(), r.resultName(), r.rule().id());
-        }
-        t.appendTo(sb, "  ");
+        TextTable.of(new Table<>(MemslotColumns.CHECK, ev.memslotCalls())).appendTo(sb, "  ");
         sb.append('\n');
         for (MemslotResult r : ev.memslotCalls()) {
             String label = r.call().label().isEmpty() ? "" : " (" + r.call().label() + ")";
@@ -79,24 +61,13 @@ public final class ReportText {
     }
 
     private static void stage2(StringBuilder sb, Evaluation ev) {
-        section(sb, "Stage-2 map (every page of each accepted slot touched by reads and writes)");
-        if (ev.stage2().isEmpty()) {
+        section(sb, "GPA ranges: stage-2 map and effective type (every page of each accepted slot touched by reads and writes)");
+        Table<RangeRow> ranges = RangeColumns.table(ev);
+        if (ranges.rows().isEmpty()) {
             sb.append("  no accepted memslot maps anything\n");
             return;
         }
-        boolean x86 = ev.scenario().host().arch().isX86();
-        TextTable t = new TextTable("gpa start", "gpa end", "size", "slot", "vma", "outcome", "type",
-                x86 ? "ipat" : "MemAttr", "perms", "block", "cache maintenance");
-        for (Stage2Run r : ev.stage2()) {
-            Stage2Entry e = r.s2();
-            String slot = MemslotCall.slotId(r.addressSpace(), r.slot());
-            t.row(U64.hex(r.gpa()), ReportValues.endHex(r.gpa(), r.size()), U64.size(r.size()), slot,
-                    r.vma() == null ? "(no VMA)" : r.vma(), r.outcome().id(),
-                    e == null ? null : e.type(),
-                    e == null ? null : x86 ? (e.ipat() == null ? null : e.ipat() ? "1" : "0") : Stage2Entry.bits(e.memAttr()),
-                    e == null ? null : e.perms(), e == null ? null : U64.size(e.blockSize()), e == null ? null : maintenance(e));
-        }
-        t.appendTo(sb, "  ");
+        TextTable.of(ranges).appendTo(sb, "  ");
         sb.append('\n');
         for (Stage2Run r : ev.stage2()) {
             TextTable.wrap(sb, U64.hex(r.gpa()) + " " + r.outcome().id() + ": " + r.reason() + " [" + r.rule().id() + "]",
@@ -177,25 +148,5 @@ public final class ReportText {
 
     static String slotName(MemslotCall c) {
         return MemslotCall.slotId(c.addressSpace(), c.slot());
-    }
-
-    /** Memslot flags without the KVM_MEM_ prefix, "|"-joined in bit order; "-" when none. */
-    static String flags(MemslotCall c) {
-        if (c.flags().isEmpty()) {
-            return "-";
-        }
-        return c.flags().stream().sorted().map(f -> f.id().substring("KVM_MEM_".length())).collect(Collectors.joining("|"));
-    }
-
-    private static String maintenance(Stage2Entry e) {
-        if (!e.dcacheClean() && !e.icacheInval()) {
-            return "none";
-        }
-        return (e.dcacheClean() ? "D-cache clean+inval to PoC" : "") + (e.dcacheClean() && e.icacheInval() ? ", " : "")
-                + (e.icacheInval() ? "I-cache inval to PoU" : "");
-    }
-
-    private static <E extends Enum<E> & Named> String ids(java.util.Set<E> values) {
-        return values.stream().sorted().map(Named::id).collect(Collectors.joining(" "));
     }
 }

@@ -2,6 +2,7 @@ package org.stage2scope.io;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.stage2scope.report.Table;
 
 /** A terminal table: left-aligned columns two spaces apart, a header row, no rules or borders. */
 final class TextTable {
@@ -11,6 +12,15 @@ final class TextTable {
     TextTable(String... header) {
         this.columns = header.length;
         rows.add(header);
+    }
+
+    /** The shared table's headers and cells, so {@code check} prints exactly the rows the window shows. */
+    static TextTable of(Table<?> table) {
+        TextTable t = new TextTable(table.headers().toArray(String[]::new));
+        for (List<String> r : table.cells()) {
+            t.row(r.toArray());
+        }
+        return t;
     }
 
     TextTable row(Object... cells) {

@@ -1,28 +1,36 @@
 package org.stage2scope.render;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.stage2scope.model.U64;
 
-/** Address labels along an axis, and the break marks where an empty gap collapses. */
+/**
+ * Address labels along an axis, and the break marks where an empty gap collapses. Every axis keeps
+ * at least two readable labels at any zoom: round addresses where there is room, the view's own
+ * edges otherwise.
+ */
 final class AxisMarks {
     private final Frame f;
     private final Axis axis;
     private final Plot p;
+    private final String name;
 
-    AxisMarks(Frame f, Axis axis, Plot p) {
+    AxisMarks(Frame f, Axis axis, Plot p, String name) {
         this.f = f;
         this.axis = axis;
         this.p = p;
+        this.name = name;
     }
 
-    /**
-     * Address labels: every segment start, plus round addresses (a power of two apart, at least
-     * ~140 px) inside wide segments. A label that would overlap its left neighbour is dropped.
-     */
+    private record Tick(long addr, double x, Scene.Anchor anchor) {}
+
+    /** Round addresses a power of two apart inside each visible segment, plus each visible segment start. */
     void ticks(double y, boolean top) {
         double fs = f.font() * 0.78;
         double plotL = f.left();
         double plotR = f.right();
-        double lastRight = -1e9;
+        List<Tick> want = new ArrayList<>();
+        double sample = TextFit.width("0x" + "f".repeat(11), fs) + 24;
         for (Axis.Segment s : axis.segments()) {
             double x0 = p.x(s.u0());
             double x1 = p.x(s.u1());
@@ -30,56 +38,77 @@ final class AxisMarks {
                 continue;
             }
             if (x0 >= plotL) {
-                lastRight = tick(s.first(), x0, y, top, fs, lastRight);
+                want.add(new Tick(s.first(), x0, Scene.Anchor.START));
             }
             double bytesPerPx = s.bytes() / Math.max(1e-9, x1 - x0);
-            double want = bytesPerPx * 140;
-            if (want >= 0x1p62 || x1 - x0 < 280) {
+            double stepBytes = bytesPerPx * sample;
+            if (stepBytes >= 0x1p62) {
                 continue;
             }
-            long step = Long.highestOneBit(Math.max(1, (long) want)) << 1;
-            double lx = Math.max(x0, plotL);
-            View view = p.view();
-            long from = axis.toAddress(view.u0() + (lx - plotL) / (plotR - plotL) * view.span());
+            long step = Math.max(1, Long.highestOneBit(Math.max(1, (long) Math.ceil(stepBytes))));
+            if (step < stepBytes) {
+                step <<= 1;
+            }
+            long from = axis.toAddress(p.view().u0() + (Math.max(x0, plotL) - plotL) / (plotR - plotL) * p.view().span());
             long a = U64.alignUp(from, step);
-            for (int guard = 0; guard < 64 && a != 0 && U64.le(a, s.last()) && U64.le(s.first(), a); guard++) {
+            for (int guard = 0; guard < 256 && U64.le(s.first(), a) && U64.le(a, s.last()); guard++) {
                 double ax = p.x(axis.toUnit(a));
                 if (ax > Math.min(x1, plotR)) {
                     break;
                 }
-                if (ax > x0 + 1) {
-                    lastRight = tick(a, ax, y, top, fs, lastRight);
+                if (ax > x0 + 1 && ax >= plotL) {
+                    want.add(new Tick(a, ax, Scene.Anchor.START));
                 }
                 long next = a + step;
-                if (U64.lt(next, a)) {
+                if (U64.lt(next, a) || a == 0 && step == 0) {
                     break;
                 }
                 a = next;
             }
         }
+        want.sort((a, b) -> Double.compare(a.x(), b.x()));
+        List<Tick> placed = greedy(want, fs);
+        if (placed.size() < 2) {
+            // Deep inside one segment (or a gap): label the view's own edges, exactly.
+            placed = List.of(new Tick(addressAt(plotL), plotL, Scene.Anchor.START),
+                    new Tick(addressAt(plotR), plotR, Scene.Anchor.END));
+        }
+        Theme t = f.theme();
+        for (Tick k : placed) {
+            String text = U64.hex(k.addr());
+            f.scene().add(new Scene.Line(k.x(), top ? y + 3 : y - fs * 1.2, k.x(), top ? y + 9 : y - fs * 1.2 - 6, t.muted(), 1,
+                    false), Scene.Meta.of("tick " + name));
+            double tx = k.anchor() == Scene.Anchor.START ? k.x() + 2 : k.x() - 2;
+            f.scene().add(new Scene.Text(tx, y, text, fs, t.muted(), false, k.anchor()),
+                    new Scene.Meta("label tick " + name, null, text, null, null));
+        }
     }
 
-    private double tick(long addr, double lx, double y, boolean top, double fs, double lastRight) {
-        String text = U64.hex(addr);
-        double tw = TextFit.width(text, fs);
-        if (lx > lastRight + 8 && lx + tw <= f.right() + 8) {
-            Theme t = f.theme();
-            f.scene().add(new Scene.Line(lx, top ? y + 3 : y - fs * 1.2, lx, top ? y + 9 : y - fs * 1.2 - 6, t.muted(), 1,
-                    false));
-            f.scene().add(new Scene.Text(lx + 2, y, text, fs, t.muted(), false, Scene.Anchor.START));
-            return lx + tw;
+    private long addressAt(double x) {
+        return axis.toAddress(p.view().u0() + (x - f.left()) / (f.right() - f.left()) * p.view().span());
+    }
+
+    /** Keeps ticks left to right that do not overlap the previous one and end inside the plot. */
+    private List<Tick> greedy(List<Tick> want, double fs) {
+        List<Tick> out = new ArrayList<>();
+        double lastRight = -1e9;
+        for (Tick k : want) {
+            double tw = TextFit.width(U64.hex(k.addr()), fs);
+            if (k.x() > lastRight + 10 && k.x() + 2 + tw <= f.right() + 8) {
+                out.add(k);
+                lastRight = k.x() + 2 + tw;
+            }
         }
-        return lastRight;
+        return out;
     }
 
     /**
      * A zig-zag across the lanes from {@code yTop} to {@code yBottom} at each collapsed gap, with the
-     * gap's size at {@code labelY} (none when labelY is negative).
+     * gap's size at {@code labelY} (none when labelY is negative), clear of {@code taken}.
      */
-    void breaks(double yTop, double yBottom, double labelY) {
+    void breaks(double yTop, double yBottom, double labelY, Occupied taken) {
         Theme t = f.theme();
         double fs = f.font() * 0.72;
-        double lastRight = -1e9;
         for (Axis.Break b : axis.breaks()) {
             double x0 = p.x(b.u0());
             double x1 = p.x(b.u1());
@@ -89,7 +118,8 @@ final class AxisMarks {
             double cx = (x0 + x1) / 2;
             f.scene().add(new Scene.Rect(Math.max(f.left(), x0), yTop,
                     Math.max(1, Math.min(x1, f.right()) - Math.max(f.left(), x0)), yBottom - yTop, t.background(),
-                    Pattern.NONE, 0, -1, 0, false, false));
+                    Pattern.NONE, 0, -1, 0, false, false), Scene.Meta.range("gap " + name, null, b.first(),
+                    b.last() - b.first() + 1, null));
             double[] xs = new double[9];
             double[] ys = new double[9];
             for (int i = 0; i < 9; i++) {
@@ -102,11 +132,17 @@ final class AxisMarks {
             if (labelY > 0) {
                 String text = "gap " + U64.human(b.last() - b.first() + 1);
                 double tw = TextFit.width(text, fs);
-                if (cx - tw / 2 > lastRight + 6) {
-                    f.scene().add(new Scene.Text(cx, labelY, text, fs, t.muted(), false, Scene.Anchor.MIDDLE));
-                    lastRight = cx + tw / 2;
+                if (taken.free(cx - tw / 2 - 6, cx + tw / 2 + 6) && cx - tw / 2 >= f.left() && cx + tw / 2 <= f.right()) {
+                    f.scene().add(new Scene.Text(cx, labelY, text, fs, t.muted(), false, Scene.Anchor.MIDDLE),
+                            Scene.Meta.of("label gap"));
+                    taken.take(cx - tw / 2, cx + tw / 2);
                 }
             }
         }
+    }
+
+    /** Bytes one pixel stands for in this view (the axis has one linear scale). */
+    double bytesPerPixel() {
+        return axis.bytesPerUnit() * p.view().span() / Math.max(1, f.right() - f.left());
     }
 }

@@ -1,30 +1,43 @@
 package org.stage2scope.render;
 
 import java.util.List;
+import java.util.function.Predicate;
 import org.stage2scope.render.Bands.Band;
 
 /**
  * Draws one lane of bands: culls what is outside the view, merges consecutive bands that share a
  * pixel (the most severe style wins, so an error is never hidden by a neighbour), and draws fills,
- * patterns, block ticks, the labels that fit, and the hit regions.
+ * patterns, block ticks, the labels that fit, and the hit regions. A band that matters (it carries a
+ * finding or an access) but is narrower than {@link #MIN_WIDTH} gets a marker of that width centred
+ * on its true place, outlined as "not to scale", so the lane's widths stay true and it still shows.
  */
 final class BandLane {
+    /** Narrowest band a reviewer can see and point at on a projector. */
+    static final double MIN_WIDTH = 12;
+
+    /** What a lane needs besides its bands. */
+    record Spec(String lane, double y, double h, Predicate<Band> dimmed, Predicate<Band> matters) {}
+
     private final Frame f;
     private final Plot p;
+    private final Spec spec;
     private final double y;
     private final double h;
-    private final String lane;
 
-    private BandLane(Frame f, Plot p, double y, double h, String lane) {
+    private BandLane(Frame f, Plot p, Spec spec) {
         this.f = f;
         this.p = p;
-        this.y = y;
-        this.h = h;
-        this.lane = lane;
+        this.spec = spec;
+        this.y = spec.y();
+        this.h = spec.h();
     }
 
-    static void draw(Frame f, Plot p, List<Band> bands, double y, double h, String lane) {
-        new BandLane(f, p, y, h, lane).draw(bands);
+    static void draw(Frame f, Plot p, List<Band> bands, Spec spec) {
+        new BandLane(f, p, spec).draw(bands);
+    }
+
+    private String cls(Band b, String extra) {
+        return "band " + spec.lane() + extra;
     }
 
     private void draw(List<Band> bands) {
@@ -44,6 +57,7 @@ final class BandLane {
             }
         }
         int i = lo;
+        int firstShown = lo;
         while (i < n) {
             Band b = bands.get(i);
             double x0 = p.x(b.u0());
@@ -55,6 +69,11 @@ final class BandLane {
                 i++;
                 continue;
             }
+            if (spec.dimmed().test(b)) {
+                dimmed(b, Math.max(x0, plotL), Math.min(Math.max(x1, x0 + 1), plotR));
+                i++;
+                continue;
+            }
             if (x1 - x0 < 1) {
                 i = mergeSubPixel(bands, i, x0, x1);
                 continue;
@@ -63,12 +82,44 @@ final class BandLane {
             double cx1 = Math.min(x1, plotR);
             int fill = t.fill(b.style());
             boolean refused = b.style() == Style.SLOT_REFUSED;
+            String clipped = cx0 > x0 || cx1 < x1 ? " clipped" : "";
             sc.add(new Scene.Rect(cx0, y, cx1 - cx0, h, fill, t.pattern(b.style()), Theme.patternOn(fill),
-                    t.background(), 1, refused, false));
+                    t.background(), 1, refused, false),
+                    Scene.Meta.range(cls(b, clipped), b.ref(), b.start(), b.size(), b.outcome()));
             blockTicks(b, x0, x1, fill);
             label(b, cx0, cx1, fill);
-            sc.hit(new Scene.Hit(cx0, y, cx1 - cx0, h, b.ref(), b.tip(), b.style(), lane));
+            sc.hit(new Scene.Hit(cx0, y, cx1 - cx0, h, b.ref(), b.tip(), b.style(), spec.lane()));
             i++;
+        }
+        markers(bands, firstShown, i);
+    }
+
+    /** A band outside the story of the view (a VMA backing no slot in view): a pale outline, no label. */
+    private void dimmed(Band b, double x0, double x1) {
+        Theme t = f.theme();
+        f.scene().add(new Scene.Rect(x0, y + 2, Math.max(1, x1 - x0), h - 4, t.laneBackground(), Pattern.NONE, 0, t.grid(),
+                1, true, false), Scene.Meta.range(cls(b, " unrelated"), b.ref(), b.start(), b.size(), b.outcome()));
+        f.scene().hit(new Scene.Hit(x0, y, Math.max(1, x1 - x0), h, b.ref(),
+                () -> "Backs no memslot in view (dimmed).\n" + b.tip().get(), b.style(), spec.lane()));
+    }
+
+    /** Minimum-width markers for narrow bands that matter, drawn over the lane. */
+    private void markers(List<Band> bands, int from, int to) {
+        Theme t = f.theme();
+        for (int i = from; i < to; i++) {
+            Band b = bands.get(i);
+            double x0 = p.x(b.u0());
+            double x1 = p.x(b.u1());
+            if (x1 - x0 >= MIN_WIDTH || x1 < f.left() || x0 > f.right() || spec.dimmed().test(b) || !spec.matters().test(b)) {
+                continue;
+            }
+            double cx = Math.max(f.left() + MIN_WIDTH / 2, Math.min(f.right() - MIN_WIDTH / 2, (x0 + x1) / 2));
+            int fill = t.fill(b.style());
+            f.scene().add(new Scene.Rect(cx - MIN_WIDTH / 2, y + 1, MIN_WIDTH, h - 2, fill, t.pattern(b.style()),
+                    Theme.patternOn(fill), t.foreground(), 1.5, true, false),
+                    Scene.Meta.range(cls(b, " widened"), b.ref(), b.start(), b.size(), b.outcome()));
+            f.scene().hit(new Scene.Hit(cx - MIN_WIDTH / 2, y, MIN_WIDTH, h, b.ref(),
+                    () -> "Drawn wider than to scale so it stays visible.\n" + b.tip().get(), b.style(), spec.lane()));
         }
     }
 
@@ -83,7 +134,7 @@ final class BandLane {
             Band c = bands.get(j);
             double cx0 = p.x(c.u0());
             double cx1 = p.x(c.u1());
-            if (cx1 - cx0 >= 1 || cx0 > x0 + 1.5) {
+            if (cx1 - cx0 >= 1 || cx0 > x0 + 1.5 || spec.dimmed().test(c)) {
                 break;
             }
             if (c.style().severity() > worst.severity()) {
@@ -95,12 +146,14 @@ final class BandLane {
         }
         double w = Math.max(1, mx1 - x0);
         Style shown = count > 1 && worst.severity() <= 1 ? b.style() : worst;
-        f.scene().add(new Scene.Rect(x0, y, w, h, f.theme().fill(shown), Pattern.NONE, 0, -1, 0, false, false));
+        f.scene().add(new Scene.Rect(x0, y, w, h, f.theme().fill(shown), Pattern.NONE, 0, -1, 0, false, false),
+                count == 1 ? Scene.Meta.range(cls(b, " subpixel"), b.ref(), b.start(), b.size(), b.outcome())
+                        : new Scene.Meta(cls(b, " merged"), null, null, null, shown.name()));
         int merged = count;
         Style worstF = worst;
         f.scene().hit(new Scene.Hit(x0, y, w, h, b.ref(), merged == 1 ? b.tip()
                 : () -> merged + " runs narrower than a pixel here; zoom in.\nMost severe: " + worstF.label()
-                        + "\nfirst:\n" + b.tip().get(), shown, lane));
+                        + "\nfirst:\n" + b.tip().get(), shown, spec.lane()));
         return j;
     }
 
@@ -119,23 +172,17 @@ final class BandLane {
             if (tx >= Math.min(x1, f.right())) {
                 break;
             }
-            f.scene().add(new Scene.Line(tx, y + h - 7, tx, y + h, col, 1, false));
+            f.scene().add(new Scene.Line(tx, y + h - 7, tx, y + h, col, 1, false), Scene.Meta.of("block-tick"));
         }
     }
 
     private void label(Band b, double cx0, double cx1, int fill) {
         double fs = Math.min(f.font(), h * 0.42);
         double avail = cx1 - cx0 - 8;
-        String text = null;
-        String bare = TextFit.withoutDetail(b.shortLabel());
-        for (String cand : new String[] {b.label(), b.shortLabel(), bare, TextFit.shortType(b.shortLabel())}) {
-            if (cand != null && !cand.isEmpty() && TextFit.width(cand, fs) <= avail) {
-                text = cand;
-                break;
-            }
-        }
+        List<String> labels = b.labels();
+        String text = TextFit.firstFitting(fs, avail, labels.toArray(String[]::new));
         if (text == null) {
-            text = TextFit.ellipsize(bare, fs, avail);
+            text = TextFit.ellipsize(labels.get(labels.size() - 1), fs, avail);
         }
         if (text == null) {
             return;
@@ -143,7 +190,8 @@ final class BandLane {
         // Labels sit on a plate of the band colour so patterns never cross the glyphs.
         double tw = TextFit.width(text, fs);
         double cx = (cx0 + cx1) / 2;
-        f.scene().add(f.rect(cx - tw / 2 - 3, y + h / 2 - fs * 0.7, tw + 6, fs * 1.4, fill));
-        f.scene().add(new Scene.Text(cx, y + h / 2 + fs * 0.36, text, fs, Theme.textOn(fill), false, Scene.Anchor.MIDDLE));
+        f.scene().add(f.rect(cx - tw / 2 - 3, y + h / 2 - fs * 0.7, tw + 6, fs * 1.4, fill), Scene.Meta.of("plate"));
+        f.scene().add(new Scene.Text(cx, y + h / 2 + fs * 0.36, text, fs, Theme.textOn(fill), false, Scene.Anchor.MIDDLE),
+                Scene.Meta.of("label " + spec.lane(), b.ref()));
     }
 }

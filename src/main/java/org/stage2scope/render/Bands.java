@@ -10,24 +10,28 @@ import org.stage2scope.engine.Ref;
 import org.stage2scope.engine.Stage2Entry;
 import org.stage2scope.engine.Stage2Run;
 import org.stage2scope.model.U64;
+import org.stage2scope.model.VmFlag;
 import org.stage2scope.model.Vma;
 
 /**
- * The bands of the VMA, stage-2 and effective lanes in axis units, sorted by position. They depend
- * only on the evaluation, so each list is built once (on first use) and every frame only culls and
- * merges them.
+ * The bands of the VMA, stage-2 and effective lanes in axis units, sorted by position, each with
+ * its label candidates from the most telling to the shortest. They depend only on the evaluation,
+ * so each list is built once (on first use) and every frame only culls and merges them.
  */
 final class Bands {
 
     /**
      * One band before culling and merging.
      *
-     * @param label      the full label, tried first
-     * @param shortLabel what to try when the full label does not fit
-     * @param blockSize  mapping granule for block ticks, 0 for none
+     * @param labels    label candidates, longest first; the last is ellipsized when none fits
+     * @param blockSize mapping granule for block ticks, 0 for none
+     * @param outcome   what the engine concluded for it (semantic SVG)
      */
-    record Band(double u0, double u1, Style style, String label, String shortLabel, Ref ref, Supplier<String> tip,
-                long blockSize, long size) {}
+    record Band(double u0, double u1, Style style, List<String> labels, Ref ref, Supplier<String> tip, long blockSize,
+                long start, long size, String outcome) {}
+
+    /** VMA flags that decide the stage-2 mapping (kvm_s2_resolve_vma_size, kvm_vma_is_cacheable, user_mem_abort). */
+    static final List<VmFlag> DECISIVE_FLAGS = List.of(VmFlag.VM_PFNMAP, VmFlag.VM_ALLOW_ANY_UNCACHED, VmFlag.VM_MTE_ALLOWED);
 
     private static final Comparator<Band> BY_START = Comparator.comparingDouble(Band::u0);
 
@@ -50,8 +54,8 @@ final class Bands {
             List<Vma> list = ev.scenario().vmas();
             for (int i = 0; i < list.size(); i++) {
                 Vma v = list.get(i);
-                bands.add(new Band(hva.toUnit(v.start()), hva.endUnit(v.start(), v.size()), Styles.vma(v),
-                        v.name() + "  " + U64.human(v.size()), v.name(), new Ref.Vma(i), () -> Tooltips.of(v), 0, v.size()));
+                bands.add(new Band(hva.toUnit(v.start()), hva.endUnit(v.start(), v.size()), Styles.vma(v), vmaLabels(v),
+                        new Ref.Vma(i), () -> Tooltips.of(v), 0, v.start(), v.size(), v.memType().id()));
             }
             bands.sort(BY_START);
             vmas = bands;
@@ -59,15 +63,34 @@ final class Bands {
         return vmas;
     }
 
+    /** Name, size, the pgprot memory type and the flags that decide ("the VMA's pgprot decides"). */
+    static List<String> vmaLabels(Vma v) {
+        String bare = TextFit.withoutDetail(v.name());
+        String size = U64.human(v.size());
+        String decides = v.memType().id() + flags(v);
+        return List.of(v.name() + "  " + size + "  " + decides, bare + "  " + size + "  " + decides, bare + "  " + decides,
+                bare + "  " + v.memType().id(), decides, v.memType().id(), bare);
+    }
+
+    private static String flags(Vma v) {
+        StringBuilder sb = new StringBuilder();
+        for (VmFlag f : DECISIVE_FLAGS) {
+            if (v.has(f)) {
+                sb.append(' ').append(f.id().substring(3)); // "PFNMAP", "ALLOW_ANY_UNCACHED", "MTE_ALLOWED"
+            }
+        }
+        return sb.toString();
+    }
+
     List<Band> stage2() {
         if (stage2 == null) {
             List<Band> bands = new ArrayList<>(ev.stage2().size());
             for (Stage2Run s : ev.stage2()) {
                 Stage2Entry e = s.s2();
-                String label = e != null ? e.type() : s.outcome().id();
-                bands.add(new Band(gpa.toUnit(s.gpa()), gpa.endUnit(s.gpa(), s.size()), Styles.run(s),
-                        label + (s.vma() == null ? "" : "  " + TextFit.withoutDetail(s.vma())), label,
-                        new Ref.GpaRange(s.gpa(), s.size()), () -> Tooltips.of(s), e == null ? 0 : e.blockSize(), s.size()));
+                String outcome = e != null ? e.type() : s.outcome().id();
+                bands.add(new Band(gpa.toUnit(s.gpa()), gpa.endUnit(s.gpa(), s.size()), Styles.run(s), stage2Labels(s),
+                        new Ref.GpaRange(s.gpa(), s.size()), () -> Tooltips.of(s), e == null ? 0 : e.blockSize(), s.gpa(),
+                        s.size(), outcome));
             }
             bands.sort(BY_START);
             stage2 = bands;
@@ -75,17 +98,48 @@ final class Bands {
         return stage2;
     }
 
+    /** Type, VMA, size, block size and MemAttr: THP vs misaligned, 1G vs 2M readable without zooming. */
+    static List<String> stage2Labels(Stage2Run s) {
+        Stage2Entry e = s.s2();
+        String size = U64.human(s.size());
+        String vma = s.vma() == null ? "" : "  " + TextFit.withoutDetail(s.vma());
+        if (e == null) {
+            String what = s.outcome().id();
+            return List.of(what + vma + "  " + size, what + "  " + size, what);
+        }
+        String type = e.type();
+        String blocks = shortSize(e.blockSize()) + " blocks";
+        String attr = e.memAttr() == null ? "" : "  MemAttr " + Stage2Entry.bits(e.memAttr());
+        return List.of(type + vma + "  " + size + "  " + blocks + attr, type + "  " + size + "  " + blocks + attr,
+                type + "  " + blocks + attr, type + "  " + blocks, type, TextFit.shortType(type) + " " + shortSize(e.blockSize()),
+                TextFit.shortType(type));
+    }
+
     List<Band> effective() {
         if (effective == null) {
             List<Band> bands = new ArrayList<>(ev.effective().size());
             for (EffectiveRun e : ev.effective()) {
+                String s1 = e.stage1Assumed() ? "" : "  (S1 " + e.stage1().id() + ")";
+                String size = U64.human(e.size());
                 bands.add(new Band(gpa.toUnit(e.gpa()), gpa.endUnit(e.gpa(), e.size()), Styles.memClass(e.memClass()),
-                        e.name() + (e.stage1Assumed() ? "" : "  (S1 " + e.stage1().id() + ")"), e.name(),
-                        new Ref.GpaRange(e.gpa(), e.size()), () -> Tooltips.of(e), 0, e.size()));
+                        List.of(e.name() + s1 + "  " + size, e.name() + s1, e.name(), TextFit.shortType(e.name())),
+                        new Ref.GpaRange(e.gpa(), e.size()), () -> Tooltips.of(e), 0, e.gpa(), e.size(), e.name()));
             }
             bands.sort(BY_START);
             effective = bands;
         }
         return effective;
+    }
+
+    /** "2M", "1G", "4K", "64K": a block or page size as kernel engineers say it. */
+    static String shortSize(long bytes) {
+        String[] units = {"", "K", "M", "G", "T", "P", "E"};
+        int u = 0;
+        long v = bytes;
+        while (u < units.length - 1 && v >= 1024 && (v & 1023) == 0) {
+            v >>>= 10;
+            u++;
+        }
+        return u == 0 && bytes != v ? U64.human(bytes) : Long.toUnsignedString(v) + units[u];
     }
 }

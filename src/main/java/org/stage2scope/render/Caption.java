@@ -1,31 +1,144 @@
 package org.stage2scope.render;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.stage2scope.engine.Evaluation;
+import org.stage2scope.model.Arch;
 import org.stage2scope.model.CpuFeature;
+import org.stage2scope.model.Named;
 import org.stage2scope.model.Scenario;
+import org.stage2scope.model.X86Quirk;
 
-/** The title and host line an exported picture carries, so a slide says what it shows. */
+/**
+ * The title block an exported picture carries, built from the scenario as it is now (not from a
+ * description written for the file), so a slide says what it shows: name; arch, pages, host
+ * features, and what decides on that arch (the policy on arm64; the quirks and non-coherent DMA on
+ * x86, where every policy proposal reduces to what x86 does); and what was modified since the file
+ * or sample it came from.
+ */
 public final class Caption {
     private Caption() {}
 
-    /** The caption's lines: scenario name, then policy and host. */
-    public static String[] lines(Evaluation ev) {
-        Scenario s = ev.scenario();
-        String feats = s.host().features().stream().map(CpuFeature::id).sorted().collect(Collectors.joining(" "));
-        String name = s.name().isEmpty() ? "(unnamed scenario)" : s.name();
-        String host = s.host().arch().id() + ", " + s.host().pageSize().id() + " pages, features: "
-                + (feats.isEmpty() ? "none" : feats) + (s.vm().mte() ? ", vm.mte" : "");
-        return new String[] {name, "policy " + ev.policy().id() + "  |  " + host};
+    /** The caption's lines for a scenario that is exactly its file. */
+    public static List<String> lines(Evaluation ev) {
+        return lines(ev, null);
     }
 
-    static void draw(Frame f, Evaluation ev) {
-        String[] lines = lines(ev);
+    /** The caption's lines; a third, "modified: ...", when {@code origin} (the file as loaded) differs. */
+    public static List<String> lines(Evaluation ev, Scenario origin) {
+        Scenario s = ev.scenario();
+        List<String> out = new ArrayList<>();
+        out.add(s.name().isEmpty() ? "(unnamed scenario)" : s.name());
+        out.add(setting(ev));
+        String mod = origin == null ? "" : changes(origin, s);
+        if (!mod.isEmpty()) {
+            out.add("modified: " + mod);
+        }
+        return out;
+    }
+
+    /** "arm64, 4K pages, features: DIC FWB IDC, vm.mte  |  policy upstream" or the x86 equivalent. */
+    static String setting(Evaluation ev) {
+        Scenario s = ev.scenario();
+        Arch arch = s.host().arch();
+        String host = arch.id() + ", " + s.host().pageSize().id() + " pages, features: " + ids(s.host().features())
+                + (s.vm().mte() ? ", vm.mte" : "");
+        if (!arch.isX86()) {
+            return host + "  |  policy " + ev.policy().id();
+        }
+        return host + "  |  " + x86Setting(s);
+    }
+
+    private static String x86Setting(Scenario s) {
+        StringBuilder sb = new StringBuilder();
+        if (s.host().arch() == Arch.X86_INTEL) {
+            sb.append("quirks: ").append(ids(s.vm().quirks())).append(", ");
+        }
+        return sb.append("non-coherent DMA: ").append(s.vm().noncoherentDma() ? "yes" : "no").toString();
+    }
+
+    private static String ids(Set<? extends Named> set) {
+        String v = set.stream().map(Named::id).sorted().collect(Collectors.joining(" "));
+        return v.isEmpty() ? "none" : v;
+    }
+
+    /** What differs from {@code origin}, in a reviewer's words, or "" when nothing does. */
+    static String changes(Scenario origin, Scenario now) {
+        List<String> d = new ArrayList<>();
+        if (!origin.name().equals(now.name())) {
+            d.add("renamed from \"" + origin.name() + "\"");
+        }
+        if (origin.host().arch() != now.host().arch()) {
+            d.add("arch " + origin.host().arch().id() + " -> " + now.host().arch().id());
+        }
+        if (origin.host().pageSize() != now.host().pageSize()) {
+            d.add("pages " + origin.host().pageSize().id() + " -> " + now.host().pageSize().id());
+        }
+        setDiff(d, "feature", origin.host().features(), now.host().features());
+        if (origin.vm().mte() != now.vm().mte()) {
+            d.add("vm.mte " + (now.vm().mte() ? "on" : "off"));
+        }
+        if (origin.vm().policy() != now.vm().policy() && !now.host().arch().isX86()) {
+            d.add("policy " + origin.vm().policy().id() + " -> " + now.vm().policy().id());
+        }
+        Set<X86Quirk> oq = origin.vm().quirks();
+        Set<X86Quirk> nq = now.vm().quirks();
+        for (X86Quirk q : X86Quirk.values()) {
+            if (oq.contains(q) != nq.contains(q)) {
+                d.add(q.id() + (nq.contains(q) ? " on" : " off"));
+            }
+        }
+        if (origin.vm().noncoherentDma() != now.vm().noncoherentDma()) {
+            d.add("non-coherent DMA " + (now.vm().noncoherentDma() ? "on" : "off"));
+        }
+        count(d, "VMA", "VMAs", origin.vmas(), now.vmas());
+        count(d, "memslot call", "memslot calls", origin.memslots(), now.memslots());
+        count(d, "stage-1 range", "stage-1 ranges", origin.guest().stage1(), now.guest().stage1());
+        count(d, "access", "accesses", origin.guest().accesses(), now.guest().accesses());
+        return String.join(", ", d);
+    }
+
+    private static <T extends Named> void setDiff(List<String> d, String what, Set<T> was, Set<T> now) {
+        Set<String> added = new TreeSet<>();
+        Set<String> removed = new TreeSet<>();
+        now.stream().filter(x -> !was.contains(x)).forEach(x -> added.add("+" + x.id()));
+        was.stream().filter(x -> !now.contains(x)).forEach(x -> removed.add("-" + x.id()));
+        if (!added.isEmpty() || !removed.isEmpty()) {
+            List<String> all = new ArrayList<>(added);
+            all.addAll(removed);
+            d.add(what + (all.size() > 1 ? "s " : " ") + String.join(" ", all));
+        }
+    }
+
+    /** "2 VMAs edited", "VMAs 3 -> 4". */
+    private static void count(List<String> d, String one, String what, List<?> was, List<?> now) {
+        if (was.size() != now.size()) {
+            d.add(what + " " + was.size() + " -> " + now.size());
+            return;
+        }
+        long edited = 0;
+        for (int i = 0; i < was.size(); i++) {
+            if (!Objects.equals(was.get(i), now.get(i))) {
+                edited++;
+            }
+        }
+        if (edited > 0) {
+            d.add(edited + " " + (edited == 1 ? one : what) + " edited");
+        }
+    }
+
+    static void draw(Frame f, List<String> lines) {
         Layout.Rows r = f.rows();
         Theme t = f.theme();
-        f.scene().add(new Scene.Text(f.left(), r.captionY() + r.font() * 1.3, lines[0], r.font() * 1.35, t.foreground(),
-                true, Scene.Anchor.START));
-        f.scene().add(new Scene.Text(f.left(), r.captionY() + r.font() * 2.8, lines[1], r.font(), t.muted(), false,
-                Scene.Anchor.START));
+        f.scene().add(new Scene.Text(f.left(), r.captionY() + r.font() * 1.3, lines.get(0), r.font() * 1.35, t.foreground(),
+                true, Scene.Anchor.START), Scene.Meta.of("caption title"));
+        for (int i = 1; i < lines.size(); i++) {
+            f.scene().add(new Scene.Text(f.left(), r.captionY() + r.font() * (1.5 + 1.4 * i), lines.get(i), r.font(),
+                    i == 2 ? t.foreground() : t.muted(), i == 2, Scene.Anchor.START), Scene.Meta.of("caption line"));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.stage2scope.render;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,34 +10,25 @@ import org.stage2scope.engine.Ref;
 import org.stage2scope.model.MemslotCall;
 
 /**
- * The memslot lane: one connector per shown call, from its HVA range (top) to its GPA range
- * (bottom), refused calls as hatched ghosts, with the slot's name where it fits.
+ * The memslot lane: one connector per memslot call in view, from the host range that backs its
+ * visible part (top) to that visible GPA part (bottom); refused calls as hatched ghosts. Slot names
+ * go on plates placed so that none overlap (errors first), measured with the real font metrics.
  */
 final class Connectors {
 
     /** A drawn connector's outline, so a selected memslot is outlined along its own edges. */
     record Outline(double[] xs, double[] ys) {}
 
-    /** Where one call sits on both axes, in units. */
-    private record Units(double h0, double h1, double g0, double g1) {}
-
     /** A connector waiting for its label (labels go on after every connector is drawn). */
     private record Pending(double[] xs, MemslotResult call) {}
 
-    /** Label rows as a fraction of the lane height: near the GPA end first, then mid-height. */
-    private static final double[] LABEL_ROWS = {0.74, 0.42};
+    /** Label rows as a fraction of the lane height: near the GPA end first, then mid-height, then near the top. */
+    private static final double[] LABEL_ROWS = {0.74, 0.42, 0.14};
 
     private final List<MemslotResult> shown;
-    private final List<Units> units;
 
-    Connectors(List<MemslotResult> calls, Axis hva, Axis gpa) {
+    Connectors(List<MemslotResult> calls) {
         shown = shownCalls(calls);
-        units = new ArrayList<>(shown.size());
-        for (MemslotResult m : shown) {
-            MemslotCall c = m.call();
-            units.add(new Units(hva.toUnit(c.hva()), hva.endUnit(c.hva(), c.size()), gpa.toUnit(c.gpa()),
-                    gpa.endUnit(c.gpa(), c.size())));
-        }
     }
 
     /** The calls that get a connector, in call order. */
@@ -67,8 +59,8 @@ final class Connectors {
         return out;
     }
 
-    /** Draws every connector in view and their labels; returns the outlines by call for the selection. */
-    Map<Ref, Outline> draw(Frame f) {
+    /** Draws the connectors of the slot parts in view and their labels; returns the outlines by call. */
+    static Map<Ref, Outline> draw(Frame f, Coupling coupling, Axis hva, Axis gpa) {
         Theme t = f.theme();
         Layout.Rows r = f.rows();
         Scene sc = f.scene();
@@ -79,16 +71,12 @@ final class Connectors {
         double lastH = Double.NaN;
         double lastG = Double.NaN;
         boolean lastOk = true;
-        for (int k = 0; k < shown.size(); k++) {
-            MemslotResult m = shown.get(k);
-            Units u = units.get(k);
-            double hx0 = f.hva().x(u.h0());
-            double hx1 = f.hva().x(u.h1());
-            double gx0 = f.gpa().x(u.g0());
-            double gx1 = f.gpa().x(u.g1());
-            if (Math.max(hx1, gx1) < f.left() || Math.min(hx0, gx0) > f.right()) {
-                continue;
-            }
+        for (Coupling.Part part : coupling.parts()) {
+            MemslotResult m = part.call();
+            double hx0 = f.hva().x(hva.toUnit(part.hva()));
+            double hx1 = f.hva().x(hva.endUnit(part.hva(), part.size()));
+            double gx0 = f.gpa().x(gpa.toUnit(part.gpa()));
+            double gx1 = f.gpa().x(gpa.endUnit(part.gpa(), part.size()));
             if (hx1 - hx0 < 1 && gx1 - gx0 < 1 && m.ok() == lastOk
                     && Math.abs(hx0 - lastH) < 1 && Math.abs(gx0 - lastG) < 1) {
                 continue; // same pixel at both ends as the previous sub-pixel connector
@@ -101,8 +89,11 @@ final class Connectors {
             int fill = ok ? t.fill(Style.SLOT_OK) : t.fill(Style.EFAULT);
             double[] xs = {f.clip(hx0), f.clip(Math.max(hx1, hx0 + 1)), f.clip(Math.max(gx1, gx0 + 1)), f.clip(gx0)};
             double[] ys = {top, top, bottom, bottom};
+            MemslotCall c = m.call();
             sc.add(new Scene.Poly(xs, ys, fill, ok ? 0.85 : 0.35, ok ? Pattern.NONE : Pattern.HATCH,
-                    ok ? t.muted() : t.fill(Style.EFAULT), ok ? t.muted() : t.fill(Style.EFAULT), 1, !ok));
+                    ok ? t.muted() : t.fill(Style.EFAULT), ok ? t.muted() : t.fill(Style.EFAULT), 1, !ok),
+                    Scene.Meta.range(ok ? "connector slot" : "connector slot refused", new Ref.MemslotCall(m.index()),
+                            c.gpa(), c.size(), m.resultName()));
             if (labels.size() < 400) {
                 labels.add(new Pending(xs, m));
             }
@@ -112,18 +103,25 @@ final class Connectors {
             sc.hit(new Scene.Hit(minX, r.slotY(), Math.max(1, maxX - minX), r.slotH(),
                     new Ref.MemslotCall(m.index()), () -> Tooltips.of(m), st, Layout.LANE_SLOT));
         }
-        // Refused calls are labelled first: their errno matters more than an accepted slot's name.
-        labels.sort((a, b) -> Boolean.compare(a.call().ok(), b.call().ok()));
-        // Two label rows: near the GPA end first (GPA ranges never overlap, while connectors cross in
-        // the middle), then mid-height for what did not fit there.
-        List<Occupied> taken = List.of(new Occupied(), new Occupied());
+        // Refused calls first (their errno matters more than an accepted slot's name), then wide slots.
+        labels.sort(Comparator.comparing((Pending p) -> p.call().ok())
+                .thenComparing(p -> -(p.xs()[2] - p.xs()[3])));
+        List<Occupied> taken = List.of(new Occupied(), new Occupied(), new Occupied());
+        List<Runnable> plates = new ArrayList<>();
         for (Pending l : labels) {
-            label(f, taken, l.xs(), l.call());
+            label(f, taken, l.xs(), l.call(), plates);
         }
+        plates.forEach(Runnable::run); // after every leader line, so no leader crosses a name
         return outlines;
     }
 
-    private static void label(Frame f, List<Occupied> taken, double[] xs, MemslotResult m) {
+    /**
+     * Places a slot's name in the first row where it fits: centred on the connector at that height,
+     * else slid sideways (kept inside the plot) with a leader line back to the connector. Each placed
+     * label is also a hit region, so a click on the name selects the slot (not the connector that
+     * happens to run beneath it).
+     */
+    private static void label(Frame f, List<Occupied> taken, double[] xs, MemslotResult m, List<Runnable> plates) {
         MemslotCall c = m.call();
         boolean ok = m.ok();
         Layout.Rows r = f.rows();
@@ -131,21 +129,42 @@ final class Connectors {
         String[] candidates = ok ? new String[] {c.displayName(), "slot " + c.slot()}
                 : new String[] {c.displayName() + ": " + m.resultName(), "slot " + c.slot() + ": " + m.resultName(),
                         m.resultName()};
-        for (int row = 0; row < LABEL_ROWS.length; row++) {
-            double k = LABEL_ROWS[row];
-            // The connector's centre and width at this height (linear between its HVA and GPA edges).
-            double mx = (xs[0] + xs[1]) / 2 * (1 - k) + (xs[2] + xs[3]) / 2 * k;
-            double width = (xs[1] - xs[0]) * (1 - k) + (xs[2] - xs[3]) * k;
-            for (String cand : candidates) {
-                double tw = TextFit.width(cand, fs);
-                if (tw <= width + 40 && mx - tw / 2 >= f.left() && mx + tw / 2 <= f.right()
-                        && taken.get(row).free(mx - tw / 2 - 6, mx + tw / 2 + 6)) {
+        for (String cand : candidates) {
+            double tw = TextFit.width(cand, fs, !ok);
+            double lo = f.left() + tw / 2 + 4;
+            double hi = f.right() - tw / 2 - 4;
+            if (lo > hi) {
+                continue;
+            }
+            for (int row = 0; row < LABEL_ROWS.length; row++) {
+                double k = LABEL_ROWS[row];
+                // The connector's left and right edge at this height (linear between its HVA and GPA edges).
+                double left = xs[0] * (1 - k) + xs[3] * k;
+                double right = xs[1] * (1 - k) + xs[2] * k;
+                double mid = (left + right) / 2;
+                for (int step = 0; step <= 6; step++) {
+                    double shift = (step + 1) / 2 * (tw / 2 + 10) * (step % 2 == 0 ? 1 : -1);
+                    double mx = Math.max(lo, Math.min(hi, mid + shift));
+                    if (!taken.get(row).free(mx - tw / 2 - 6, mx + tw / 2 + 6)) {
+                        continue;
+                    }
                     double y = r.slotY() + r.slotH() * k;
-                    // A plate keeps the name readable where other connectors cross under it.
-                    f.scene().add(f.rect(mx - tw / 2 - 4, y - fs * 0.75, tw + 8, fs * 1.5, f.theme().background()));
-                    f.scene().add(new Scene.Text(mx, y + fs * 0.35, cand, fs, f.theme().foreground(), !ok,
-                            Scene.Anchor.MIDDLE));
+                    Ref ref = new Ref.MemslotCall(m.index());
+                    if (mx - tw / 2 - 4 > Math.max(left, mid) || mx + tw / 2 + 4 < Math.min(right, mid)) {
+                        double edge = mx > mid ? mx - tw / 2 - 4 : mx + tw / 2 + 4;
+                        f.scene().add(new Scene.Line(mid, y, edge, y, f.theme().foreground(), 1, false),
+                                Scene.Meta.of("leader slot"));
+                    }
                     taken.get(row).take(mx - tw / 2, mx + tw / 2);
+                    plates.add(() -> {
+                        // A plate keeps the name readable where other connectors cross under it.
+                        f.scene().add(f.rect(mx - tw / 2 - 4, y - fs * 0.75, tw + 8, fs * 1.5, f.theme().background()),
+                                Scene.Meta.of("plate"));
+                        f.scene().add(new Scene.Text(mx, y + fs * 0.35, cand, fs, f.theme().foreground(), !ok,
+                                Scene.Anchor.MIDDLE), Scene.Meta.of("label slot", ref));
+                        f.scene().hit(new Scene.Hit(mx - tw / 2 - 4, y - fs * 0.75, tw + 8, fs * 1.5, ref,
+                                () -> Tooltips.of(m), ok ? Style.SLOT_OK : Style.SLOT_REFUSED, Layout.LANE_SLOT));
+                    });
                     return;
                 }
             }

@@ -2,9 +2,11 @@ package org.stage2scope.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.stage2scope.engine.AccessResult;
 import org.stage2scope.engine.Evaluation;
+import org.stage2scope.engine.Finding;
 import org.stage2scope.engine.MemslotResult;
 import org.stage2scope.engine.Ref;
 import org.stage2scope.engine.Stage2Run;
@@ -14,10 +16,11 @@ import org.stage2scope.model.U64;
 import org.stage2scope.model.Vma;
 
 /**
- * Pure geometry: turns an Evaluation into a Scene for a given size, view and theme. Builds the HVA
- * and GPA axes once per evaluation; {@link #scene} is cheap and only emits what is visible. The
- * drawing itself is done by one small painter per part of the picture (lanes, connectors, accesses,
- * axes, legend, caption, highlights), in the order this class calls them.
+ * Pure geometry: turns an Evaluation into a Scene for a given size, GPA view and theme. Builds the
+ * HVA and GPA axes once per evaluation (one linear scale each, empty gaps collapsed); {@link #scene}
+ * is cheap and only emits what is visible. The HVA lane follows the GPA view (see {@link Coupling}).
+ * The drawing itself is done by one small painter per part of the picture (lanes, connectors,
+ * accesses, axis marks, legend, caption, highlights), in the order this class calls them.
  */
 public final class Layout {
 
@@ -31,14 +34,20 @@ public final class Layout {
      * What to draw besides the lanes.
      *
      * @param changed GPA ranges the last edit changed (outlined)
+     * @param origin  the scenario as loaded from its file or sample, so the caption can say what was
+     *                modified; null when unknown or unmodified
      */
-    public record Options(boolean caption, boolean legend, Ref selected, List<Ref.GpaRange> changed) {
+    public record Options(boolean caption, boolean legend, Ref selected, List<Ref.GpaRange> changed, Scenario origin) {
         public static final Options WINDOW = new Options(false, true, Ref.NONE, List.of());
         public static final Options EXPORT = new Options(true, true, Ref.NONE, List.of());
 
         public Options {
             selected = selected == null ? Ref.NONE : selected;
             changed = changed == null ? List.of() : List.copyOf(changed);
+        }
+
+        public Options(boolean caption, boolean legend, Ref selected, List<Ref.GpaRange> changed) {
+            this(caption, legend, selected, changed, null);
         }
     }
 
@@ -53,6 +62,7 @@ public final class Layout {
     private final Connectors connectors;
     private final Bands bands;
     private final Legend legend;
+    private final Marks marks;
 
     private Layout(Evaluation ev) {
         this.ev = ev;
@@ -62,8 +72,8 @@ public final class Layout {
             h.add(new Axis.Span(v.start(), v.size()));
         }
         List<Axis.Span> g = new ArrayList<>();
-        List<MemslotResult> shown = Connectors.shownCalls(ev.memslotCalls());
-        for (MemslotResult r : shown) {
+        connectors = new Connectors(ev.memslotCalls());
+        for (MemslotResult r : connectors.shown()) {
             MemslotCall c = r.call();
             h.add(new Axis.Span(c.hva(), c.size()));
             g.add(new Axis.Span(c.gpa(), c.size()));
@@ -77,9 +87,9 @@ public final class Layout {
         }
         hva = Axis.of(h);
         gpa = Axis.of(g);
-        connectors = new Connectors(ev.memslotCalls(), hva, gpa);
         bands = new Bands(ev, hva, gpa);
-        legend = new Legend(ev, connectors.shown());
+        legend = new Legend(ev, connectors.shown(), !gpa.breaks().isEmpty() || !hva.breaks().isEmpty());
+        marks = new Marks(ev);
     }
 
     public static Layout of(Evaluation ev) {
@@ -104,7 +114,7 @@ public final class Layout {
         double y = 8;
         double captionY = y;
         if (caption) {
-            y += f * 3.4;
+            y += f * 4.6;
         }
         double hvaAxisY = y;
         y += f * 1.8;
@@ -118,7 +128,8 @@ public final class Layout {
         double effY = y;
         y += lane + 6;
         double accessY = y;
-        double accessH = lane * 0.9;
+        // Markers, then rows of labels placed by severity.
+        double accessH = Math.min(lane * 0.4, f * 0.75) * 1.4 + 8 + AccessMarks.LABEL_ROWS * f * 0.8 * 1.3;
         y += accessH;
         double gpaAxisY = y + 4;
         y += f * 3.2;
@@ -136,31 +147,32 @@ public final class Layout {
         return legend.rows(t, width);
     }
 
-    public Scene scene(double width, double height, View view, Theme t, Options o) {
-        return scene(width, height, view, view, t, o);
-    }
-
     /**
-     * @param gpaView what part of the GPA axis the stage-2, effective and access lanes show
-     * @param hvaView what part of the HVA axis the VMA lane shows; memslot connectors join the two
+     * The picture of {@code gpaView}: the stage-2, effective and access lanes show that part of the
+     * GPA axis; the VMA lane shows the host ranges that back the memslots in it.
      */
-    public Scene scene(double width, double height, View gpaView, View hvaView, Theme t, Options o) {
+    public Scene scene(double width, double height, View gpaView, Theme t, Options o) {
         Scene sc = new Scene(width, height, t.background());
         Rows r = rows(t, width, o.caption());
         double plotR = width - r.right();
-        Frame f = new Frame(sc, t, r, new Plot(gpaView, r.left(), plotR), new Plot(hvaView, r.left(), plotR));
+        Coupling coupling = Coupling.of(gpaView, gpa, hva, connectors.shown());
+        Frame f = new Frame(sc, t, r, new Plot(gpaView, r.left(), plotR), new Plot(coupling.hvaView(), r.left(), plotR));
         if (o.caption()) {
-            Caption.draw(f, ev);
+            Caption.draw(f, Caption.lines(ev, o.origin()));
         }
         LaneChrome.backgrounds(f);
-        AxisMarks hvaMarks = new AxisMarks(f, hva, f.hva());
-        AxisMarks gpaMarks = new AxisMarks(f, gpa, f.gpa());
-        hvaMarks.breaks(r.vmaY(), r.vmaY() + r.lane(), -1);
-        gpaMarks.breaks(r.s2Y(), r.accessY() + r.accessH(), r.gpaAxisY() + r.font() * 2.4);
-        BandLane.draw(f, f.hva(), bands.vmas(), r.vmaY(), r.lane(), LANE_VMA);
-        Map<Ref, Connectors.Outline> outlines = connectors.draw(f);
-        BandLane.draw(f, f.gpa(), bands.stage2(), r.s2Y(), r.lane(), LANE_S2);
-        BandLane.draw(f, f.gpa(), bands.effective(), r.effY(), r.lane(), LANE_EFF);
+        AxisMarks hvaMarks = new AxisMarks(f, hva, f.hva(), "hva");
+        AxisMarks gpaMarks = new AxisMarks(f, gpa, f.gpa(), "gpa");
+        Occupied gapRow = new Occupied();
+        scale(f, hvaMarks, gpaMarks, r.gpaAxisY() + r.font() * 2.4, gapRow);
+        hvaMarks.breaks(r.vmaY(), r.vmaY() + r.lane(), -1, new Occupied());
+        gpaMarks.breaks(r.s2Y(), r.accessY() + r.accessH(), r.gpaAxisY() + r.font() * 2.4, gapRow);
+        BandLane.draw(f, f.hva(), bands.vmas(), new BandLane.Spec(LANE_VMA, r.vmaY(), r.lane(),
+                b -> !coupling.backsVisibleSlot(b.start(), b.size()), marks::matters));
+        Map<Ref, Connectors.Outline> outlines = Connectors.draw(f, coupling, hva, gpa);
+        BandLane.draw(f, f.gpa(), bands.stage2(), new BandLane.Spec(LANE_S2, r.s2Y(), r.lane(), b -> false, marks::matters));
+        BandLane.draw(f, f.gpa(), bands.effective(), new BandLane.Spec(LANE_EFF, r.effY(), r.lane(), b -> false,
+                marks::matters));
         AccessMarks.draw(f, ev, gpa);
         hvaMarks.ticks(r.hvaAxisY() + r.font() * 1.2, true);
         gpaMarks.ticks(r.gpaAxisY() + r.font() * 1.1, false);
@@ -168,19 +180,95 @@ public final class Layout {
         Highlights.selection(f, o.selected(), outlines);
         LaneChrome.titles(f);
         if (o.legend()) {
-            legend.draw(f, r.legendY());
+            legend.draw(f, r.legendY(), !o.changed().isEmpty());
         }
         return sc;
     }
 
-    /** The GPA-axis view that frames a Ref (for a VMA: the GPA ranges of the memslots over it). */
+    /** The picture states its scale: one linear scale per axis, gaps collapsed. Right-aligned under the GPA axis. */
+    private static void scale(Frame f, AxisMarks hva, AxisMarks gpa, double y, Occupied row) {
+        double px = 100;
+        String text = "linear scale: " + (int) px + " px = " + human(gpa.bytesPerPixel() * px) + " GPA, "
+                + human(hva.bytesPerPixel() * px) + " HVA; gaps collapsed";
+        double fs = f.font() * 0.72;
+        double tw = TextFit.width(text, fs);
+        f.scene().add(new Scene.Text(f.right(), y, text, fs, f.theme().muted(), false, Scene.Anchor.END),
+                Scene.Meta.of("label scale"));
+        row.take(f.right() - tw - 12, f.right());
+    }
+
+    /** Bytes as "1.5 GiB", "512 B", "0.25 B" (deep zoom). */
+    static String human(double bytes) {
+        if (bytes < 1) {
+            return String.format(Locale.ROOT, "%.2g B", bytes);
+        }
+        return U64.human(Math.round(bytes) == 0 ? 1 : Math.round(Math.min(bytes, 0x1p62)));
+    }
+
+    /** The GPA view that frames a Ref (for a VMA: the GPA it backs through memslots), or View.ALL. */
     public View viewFor(Ref ref) {
-        View v = framing(ref).gpa();
+        View v = Framing.gpaView(ref, ev.scenario(), connectors.shown(), gpa);
         return v == null ? View.ALL : v;
     }
 
-    /** The views that frame a Ref on both axes. */
-    public Framing framing(Ref ref) {
-        return Framing.of(ref, ev.scenario(), connectors.shown(), hva, gpa);
+    /** The GPA view showing [start, end] (inclusive end), for "render --gpa" and exports of a range. */
+    public View gpaView(long start, long last) {
+        return new View(gpa.toUnit(start), gpa.endUnit(last, 1));
+    }
+
+    /**
+     * The GPA view showing what backs host range [start, last] through the memslots ("render --hva"),
+     * or null when no accepted memslot maps any of it.
+     */
+    public View gpaViewOfHva(long start, long last) {
+        double u0 = Double.MAX_VALUE;
+        double u1 = -Double.MAX_VALUE;
+        for (MemslotResult m : connectors.shown()) {
+            MemslotCall c = m.call();
+            long cl = U64.last(c.hva(), c.size());
+            if (!m.ok() || U64.lt(cl, start) || U64.lt(last, c.hva())) {
+                continue;
+            }
+            long from = U64.max(c.hva(), start);
+            long to = U64.lt(cl, last) ? cl : last;
+            long g = c.gpa() + (from - c.hva());
+            u0 = Math.min(u0, gpa.toUnit(g));
+            u1 = Math.max(u1, gpa.endUnit(g, to - from + 1));
+        }
+        return u1 > u0 ? new View(u0, u1) : null;
+    }
+
+    /** What makes a band worth a minimum width: an access inside it, or a finding about it. */
+    static final class Marks {
+        private final long[] accessGpas;
+        private final List<Ref> findingRefs = new ArrayList<>();
+
+        Marks(Evaluation ev) {
+            accessGpas = ev.accesses().stream().mapToLong(a -> a.access().gpa()).toArray();
+            for (Finding fi : ev.findings()) {
+                findingRefs.add(fi.ref());
+            }
+        }
+
+        boolean matters(Bands.Band b) {
+            if (b.size() == 0) {
+                return false;
+            }
+            long last = U64.last(b.start(), b.size());
+            if (!(b.ref() instanceof Ref.Vma)) {
+                for (long a : accessGpas) {
+                    if (U64.le(b.start(), a) && U64.le(a, last)) {
+                        return true;
+                    }
+                }
+            }
+            for (Ref r : findingRefs) {
+                if (r.equals(b.ref()) || r instanceof Ref.GpaRange g && !(b.ref() instanceof Ref.Vma) && g.size() != 0
+                        && U64.le(g.gpa(), last) && U64.le(b.start(), U64.last(g.gpa(), g.size()))) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

@@ -1,25 +1,40 @@
 package org.stage2scope.render;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.stage2scope.engine.AccessOutcome;
+import org.stage2scope.engine.AccessResult;
 import org.stage2scope.engine.EffectiveRun;
 import org.stage2scope.engine.Evaluation;
 import org.stage2scope.engine.MemslotResult;
 import org.stage2scope.engine.Stage2Run;
+import org.stage2scope.model.Arch;
 import org.stage2scope.model.Vma;
 
-/** The legend: one swatch per style the picture uses, wrapped into rows that fit the width. */
+/**
+ * The legend: one swatch per band style the picture uses (in the architecture's own words), the
+ * access marker shapes, and the marks that are not bands (gap break, block ticks, widened marker,
+ * dimmed VMA, change outline), wrapped into rows that fit the width.
+ */
 final class Legend {
-    private final Set<Style> styles;
 
-    Legend(Evaluation ev, List<MemslotResult> shownCalls) {
-        styles = stylesUsed(ev, shownCalls);
+    enum Kind { STYLE, MARKER_OK, MARKER_EXIT, MARKER_FAIL, GAP, TICKS, WIDENED, DIMMED, CHANGED }
+
+    record Entry(Kind kind, Style style, String label) {}
+
+    private final List<Entry> entries;
+
+    Legend(Evaluation ev, List<MemslotResult> shownCalls, boolean hasBreaks) {
+        entries = entries(ev, shownCalls, hasBreaks);
     }
 
-    /** Styles drawn for this evaluation, in legend order. */
-    private static Set<Style> stylesUsed(Evaluation ev, List<MemslotResult> shownCalls) {
+    List<Entry> entries() {
+        return entries;
+    }
+
+    private static List<Entry> entries(Evaluation ev, List<MemslotResult> shownCalls, boolean hasBreaks) {
         Set<Style> used = EnumSet.noneOf(Style.class);
         for (Vma v : ev.scenario().vmas()) {
             used.add(Styles.vma(v));
@@ -27,23 +42,62 @@ final class Legend {
         for (MemslotResult m : shownCalls) {
             used.add(m.ok() ? Style.SLOT_OK : Style.SLOT_REFUSED);
         }
+        boolean blocks = false;
         for (Stage2Run s : ev.stage2()) {
             used.add(Styles.run(s));
+            blocks |= s.s2() != null && s.s2().blockSize() > 0;
         }
         for (EffectiveRun e : ev.effective()) {
             used.add(Styles.memClass(e.memClass()));
         }
-        Set<Style> ordered = new LinkedHashSet<>();
+        Arch arch = ev.scenario().host().arch();
+        List<Entry> out = new ArrayList<>();
         for (Style s : Style.values()) {
             if (used.contains(s) && s != Style.MIXED && !s.name().startsWith("ACCESS")) {
-                ordered.add(s);
+                out.add(new Entry(Kind.STYLE, s, label(s, arch)));
             }
         }
-        return ordered;
+        Set<Kind> markers = EnumSet.noneOf(Kind.class);
+        for (AccessResult a : ev.accesses()) {
+            markers.add(a.outcome() == AccessOutcome.MAPPED ? Kind.MARKER_OK
+                    : a.outcome() == AccessOutcome.MMIO_EXIT ? Kind.MARKER_EXIT : Kind.MARKER_FAIL);
+        }
+        if (markers.contains(Kind.MARKER_OK)) {
+            out.add(new Entry(Kind.MARKER_OK, Style.ACCESS_OK, "access mapped"));
+        }
+        if (markers.contains(Kind.MARKER_EXIT)) {
+            out.add(new Entry(Kind.MARKER_EXIT, Style.ACCESS_EXIT, "access exits to the VMM (MMIO)"));
+        }
+        if (markers.contains(Kind.MARKER_FAIL)) {
+            out.add(new Entry(Kind.MARKER_FAIL, Style.ACCESS_FAIL, "access fails (EFAULT, SIGBUS, abort, ENOEXEC)"));
+        }
+        if (hasBreaks) {
+            out.add(new Entry(Kind.GAP, null, "empty gap, collapsed"));
+        }
+        if (blocks) {
+            out.add(new Entry(Kind.TICKS, null, "stage-2 block boundaries"));
+        }
+        out.add(new Entry(Kind.WIDENED, null, "drawn wider than to scale"));
+        out.add(new Entry(Kind.DIMMED, null, "VMA backing no slot in view"));
+        return List.copyOf(out);
     }
 
-    Set<Style> styles() {
-        return styles;
+    /** The legend's words for a style: x86 names its memory types WB/WT/WP/WC/UC-/UC, not arm64's. */
+    static String label(Style s, Arch arch) {
+        if (!arch.isX86()) {
+            return s.label();
+        }
+        return switch (s) {
+            case WRITE_BACK -> "WB (write-back)";
+            case WRITE_THROUGH -> "WT / WP (write-through, write-protect)";
+            case NON_CACHEABLE -> "WC (write-combining)";
+            case DEVICE -> "UC / UC- (uncacheable)";
+            default -> s.label();
+        };
+    }
+
+    private static double itemWidth(Entry e, double font) {
+        return font * 1.6 + 6 + TextFit.width(e.label(), font * 0.85) + font * 1.5;
     }
 
     /** Legend lines needed at this width. */
@@ -51,8 +105,8 @@ final class Legend {
         double x = 0;
         int rowsNeeded = 1;
         double avail = width - Layout.rows(t, width, false).left() - 16;
-        for (Style s : styles) {
-            double w = t.fontSize() * 2 + TextFit.width(s.label(), t.fontSize()) + t.fontSize() * 1.5;
+        for (Entry e : entries) {
+            double w = itemWidth(e, t.fontSize());
             if (x + w > avail && x > 0) {
                 rowsNeeded++;
                 x = 0;
@@ -62,7 +116,7 @@ final class Legend {
         return rowsNeeded;
     }
 
-    void draw(Frame f, double y) {
+    void draw(Frame f, double y, boolean changed) {
         Layout.Rows r = f.rows();
         Theme t = f.theme();
         Scene sc = f.scene();
@@ -71,17 +125,58 @@ final class Legend {
         double sw = r.font() * 1.6;
         double rowH = r.font() * 1.9;
         sc.add(new Scene.Text(8, y + rowH * 0.6, "Legend", r.font(), t.foreground(), true, Scene.Anchor.START));
-        for (Style s : styles) {
-            double w = sw + 6 + TextFit.width(s.label(), fs) + r.font() * 1.5;
+        List<Entry> shown = new ArrayList<>(entries);
+        if (changed) {
+            shown.add(new Entry(Kind.CHANGED, null, "changed by the last edit"));
+        }
+        for (Entry e : shown) {
+            double w = itemWidth(e, r.font());
             if (x + w > f.right() && x > f.left()) {
                 x = f.left();
                 y += rowH;
             }
-            int fill = t.fill(s);
-            sc.add(new Scene.Rect(x, y + 4, sw, rowH - 10, fill, t.pattern(s), Theme.patternOn(fill), t.muted(), 1,
-                    s == Style.SLOT_REFUSED, false));
-            sc.add(new Scene.Text(x + sw + 6, y + rowH * 0.6, s.label(), fs, t.foreground(), false, Scene.Anchor.START));
+            swatch(f, e, x, y + 4, sw, rowH - 10);
+            sc.add(new Scene.Text(x + sw + 6, y + rowH * 0.6, e.label(), fs, t.foreground(), false, Scene.Anchor.START),
+                    Scene.Meta.of("label legend"));
             x += w;
+        }
+    }
+
+    private static void swatch(Frame f, Entry e, double x, double y, double w, double h) {
+        Theme t = f.theme();
+        Scene sc = f.scene();
+        Scene.Meta meta = Scene.Meta.of("swatch " + e.kind().name().toLowerCase(java.util.Locale.ROOT));
+        switch (e.kind()) {
+            case STYLE -> {
+                int fill = t.fill(e.style());
+                sc.add(new Scene.Rect(x, y, w, h, fill, t.pattern(e.style()), Theme.patternOn(fill), t.muted(), 1,
+                        e.style() == Style.SLOT_REFUSED, false), meta);
+            }
+            case MARKER_OK, MARKER_EXIT, MARKER_FAIL -> {
+                AccessOutcome o = e.kind() == Kind.MARKER_OK ? AccessOutcome.MAPPED
+                        : e.kind() == Kind.MARKER_EXIT ? AccessOutcome.MMIO_EXIT : AccessOutcome.EFAULT;
+                double tri = h / 1.4 * 0.95;
+                sc.add(AccessMarks.marker(o, x + w / 2, y, tri, t.fill(e.style()), t.foreground()), meta);
+            }
+            case GAP -> {
+                for (int i = 0; i < 4; i++) {
+                    sc.add(new Scene.Line(x + w / 2 + (i % 2 == 0 ? -3 : 3), y + h * i / 4, x + w / 2 + (i % 2 == 0 ? 3 : -3),
+                            y + h * (i + 1) / 4, t.muted(), 1.2, false), meta);
+                }
+            }
+            case TICKS -> {
+                int fill = t.fill(Style.WRITE_BACK);
+                sc.add(f.rect(x, y, w, h, fill), meta);
+                for (int i = 1; i < 3; i++) {
+                    sc.add(new Scene.Line(x + w * i / 3, y + h - 7, x + w * i / 3, y + h, Theme.patternOn(fill), 1, false));
+                }
+            }
+            case WIDENED -> sc.add(new Scene.Rect(x + w / 2 - BandLane.MIN_WIDTH / 2, y, BandLane.MIN_WIDTH, h,
+                    t.fill(Style.EFAULT), t.pattern(Style.EFAULT), Theme.patternOn(t.fill(Style.EFAULT)), t.foreground(), 1.5,
+                    true, false), meta);
+            case DIMMED -> sc.add(new Scene.Rect(x, y, w, h, t.laneBackground(), Pattern.NONE, 0, t.grid(), 1, true, false),
+                    meta);
+            case CHANGED -> sc.add(new Scene.Rect(x, y, w, h, 0, Pattern.NONE, 0, t.highlight(), 4, false, true), meta);
         }
     }
 }

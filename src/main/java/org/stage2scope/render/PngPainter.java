@@ -4,9 +4,7 @@ import org.stage2scope.io.AtomicFile;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
@@ -29,9 +27,7 @@ public final class PngPainter {
         BufferedImage img = new BufferedImage(Math.max(1, w), Math.max(1, h), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            TextMetrics.hints(g);
             g.scale(scale, scale);
             g.setColor(new Color(scene.background()));
             g.fill(new Rectangle2D.Double(0, 0, scene.width(), scene.height()));
@@ -86,7 +82,7 @@ public final class PngPainter {
             }
         } else if (p instanceof Scene.Text t) {
             g.setColor(new Color(t.color()));
-            g.setFont(new Font(Font.SANS_SERIF, t.bold() ? Font.BOLD : Font.PLAIN, (int) Math.round(t.size())));
+            g.setFont(TextMetrics.font(t.size(), t.bold()));
             double w = g.getFontMetrics().stringWidth(t.text());
             double x = switch (t.anchor()) {
                 case START -> t.x();

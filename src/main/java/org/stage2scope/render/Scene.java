@@ -31,6 +31,49 @@ public final class Scene {
     public record Text(double x, double y, String text, double size, int color, boolean bold, Anchor anchor) implements Prim {}
 
     /**
+     * What a drawn element means, for semantic SVG and for tests that check the picture without
+     * pixels. Absent parts are null.
+     *
+     * @param cls     space-separated classes, the first naming the kind ("band vma", "label access")
+     * @param ref     what it stands for ("vma:2", "call:0", "gpa:0x40000000+0x1000", "access:3")
+     * @param start   first address it covers, hex
+     * @param size    bytes it covers, decimal (unsigned)
+     * @param outcome what the engine concluded there ("Normal-WB", "EFAULT", "MMIO_EXIT", "refused")
+     */
+    public record Meta(String cls, String ref, String start, String size, String outcome) {
+        public static final Meta NONE = new Meta(null, null, null, null, null);
+
+        public static Meta of(String cls) {
+            return new Meta(cls, null, null, null, null);
+        }
+
+        public static Meta of(String cls, Ref ref) {
+            return new Meta(cls, id(ref), null, null, null);
+        }
+
+        public static Meta range(String cls, Ref ref, long start, long size, String outcome) {
+            return new Meta(cls, id(ref), org.stage2scope.model.U64.hex(start), Long.toUnsignedString(size), outcome);
+        }
+
+        /** A stable text form of a Ref. */
+        public static String id(Ref ref) {
+            if (ref instanceof Ref.Vma v) {
+                return "vma:" + v.index();
+            }
+            if (ref instanceof Ref.MemslotCall m) {
+                return "call:" + m.index();
+            }
+            if (ref instanceof Ref.GpaRange g) {
+                return "gpa:" + org.stage2scope.model.U64.hex(g.gpa()) + "+" + org.stage2scope.model.U64.hex(g.size());
+            }
+            if (ref instanceof Ref.Access a) {
+                return "access:" + a.index();
+            }
+            return null;
+        }
+    }
+
+    /**
      * A clickable, hoverable area: the Ref it selects and the tooltip it shows.
      *
      * @param style what the band is drawn as (tests and views read it without knowing colours)
@@ -51,6 +94,7 @@ public final class Scene {
     private final double height;
     private final int background;
     private final List<Prim> prims = new ArrayList<>();
+    private final List<Meta> metas = new ArrayList<>();
     private final List<Hit> hits = new ArrayList<>();
 
     public Scene(double width, double height, int background) {
@@ -80,8 +124,19 @@ public final class Scene {
     }
 
     public Scene add(Prim p) {
+        return add(p, Meta.NONE);
+    }
+
+    /** Adds a primitive that stands for something (a band, a label, a marker). */
+    public Scene add(Prim p, Meta meta) {
         prims.add(p);
+        metas.add(meta);
         return this;
+    }
+
+    /** What the i-th primitive means ({@link Meta#NONE} for decoration). */
+    public Meta meta(int i) {
+        return metas.get(i);
     }
 
     public void hit(Hit h) {

@@ -18,12 +18,15 @@ public final class SvgPainter {
         sb.append("<rect width=\"100%\" height=\"100%\" fill=\"").append(c(scene.background())).append("\"/>\n");
         java.util.Map<String, String> patterns = new java.util.LinkedHashMap<>();
         StringBuilder body = new StringBuilder();
-        for (Scene.Prim p : scene.prims()) {
+        for (int k = 0; k < scene.prims().size(); k++) {
+            Scene.Prim p = scene.prims().get(k);
+            Scene.Meta m = scene.meta(k);
             if (p instanceof Scene.Rect r) {
                 String fill = r.noFill() ? "none" : c(r.fill());
                 body.append("<rect x=\"").append(n(r.x())).append("\" y=\"").append(n(r.y())).append("\" width=\"")
                         .append(n(r.w())).append("\" height=\"").append(n(r.h())).append("\" fill=\"").append(fill).append('"');
                 stroke(body, r.stroke(), r.strokeWidth(), r.dashed());
+                meta(body, m);
                 body.append("/>\n");
                 if (!r.noFill() && r.pattern() != Pattern.NONE) {
                     String id = patternId(patterns, r.pattern(), r.patternColor());
@@ -35,6 +38,7 @@ public final class SvgPainter {
                 body.append("<line x1=\"").append(n(l.x1())).append("\" y1=\"").append(n(l.y1())).append("\" x2=\"")
                         .append(n(l.x2())).append("\" y2=\"").append(n(l.y2())).append('"');
                 stroke(body, l.color(), l.width(), l.dashed());
+                meta(body, m);
                 body.append("/>\n");
             } else if (p instanceof Scene.Poly q) {
                 StringBuilder pts = new StringBuilder();
@@ -44,6 +48,7 @@ public final class SvgPainter {
                 body.append("<polygon points=\"").append(pts.toString().trim()).append("\" fill=\"")
                         .append(q.alpha() > 0 ? c(q.fill()) : "none").append("\" fill-opacity=\"").append(n(q.alpha())).append('"');
                 stroke(body, q.stroke(), q.strokeWidth(), q.dashed());
+                meta(body, m);
                 body.append("/>\n");
                 if (q.pattern() != Pattern.NONE) {
                     body.append("<polygon points=\"").append(pts.toString().trim()).append("\" fill=\"url(#")
@@ -57,7 +62,9 @@ public final class SvgPainter {
                 };
                 body.append("<text x=\"").append(n(t.x())).append("\" y=\"").append(n(t.y())).append("\" font-size=\"")
                         .append(n(t.size())).append("\" fill=\"").append(c(t.color())).append("\" text-anchor=\"")
-                        .append(anchor).append('"').append(t.bold() ? " font-weight=\"bold\"" : "").append('>')
+                        .append(anchor).append('"').append(t.bold() ? " font-weight=\"bold\"" : "");
+                meta(body, m);
+                body.append('>')
                         .append(escape(t.text())).append("</text>\n");
             }
         }
@@ -88,6 +95,21 @@ public final class SvgPainter {
             return d.append("</pattern>\n").toString();
         });
         return id;
+    }
+
+    /** The element's meaning as class and data- attributes. */
+    private static void meta(StringBuilder sb, Scene.Meta m) {
+        attr(sb, "class", m.cls());
+        attr(sb, "data-ref", m.ref());
+        attr(sb, "data-start", m.start());
+        attr(sb, "data-size", m.size());
+        attr(sb, "data-outcome", m.outcome());
+    }
+
+    private static void attr(StringBuilder sb, String name, String value) {
+        if (value != null) {
+            sb.append(' ').append(name).append("=\"").append(escape(value)).append('"');
+        }
     }
 
     private static void stroke(StringBuilder sb, int color, double width, boolean dashed) {

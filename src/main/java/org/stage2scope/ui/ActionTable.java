@@ -43,6 +43,7 @@ final class ActionTable {
         add(AppAction.of("save", "Save", "Shortcut+S", files::save));
         add(AppAction.of("save-as", "Save As\u2026", "Shortcut+Shift+S", files::saveAsDialog));
         add(AppAction.of("save-report", "Save report\u2026", "Shortcut+R", files::saveReportDialog).enabledWhen(hasEvaluation));
+        add(AppAction.of("compare-saved", "Compare with saved\u2026", null, files::compareWithSavedDialog).enabledWhen(hasEvaluation));
         add(AppAction.of("export-png1", "Export PNG (1x)\u2026", null, () -> export.dialog("png", 1, false)).enabledWhen(hasEvaluation));
         add(AppAction.of("export-png2", "Export PNG (2x)\u2026", "Shortcut+E", () -> export.dialog("png", 2, false)).enabledWhen(hasEvaluation));
         add(AppAction.of("export-svg", "Export SVG\u2026", null, () -> export.dialog("svg", 1, false)).enabledWhen(hasEvaluation));
@@ -113,7 +114,7 @@ final class ActionTable {
         fillRecent(files);
         files.recent().filesProperty().addListener((ListChangeListener<Path>) c -> fillRecent(files));
         return new MenuBar(
-                menu("File", List.of("new", "open", SAMPLES, RECENT, "import", "-", "save", "save-as", "save-report", "-",
+                menu("File", List.of("new", "open", SAMPLES, RECENT, "import", "-", "save", "save-as", "save-report", "compare-saved", "-",
                         "export-png1", "export-png2", "export-svg", "export-view-png", "export-view-svg", "copy-picture", "-",
                         "quit"), samples),
                 menu("Edit", List.of("undo", "redo", "-", "go-to", "next-finding", "previous-finding", "-", "add-vma",

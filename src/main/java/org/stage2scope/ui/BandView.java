@@ -14,7 +14,6 @@ import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.stage2scope.engine.Evaluation;
 import org.stage2scope.engine.Ref;
-import org.stage2scope.render.Framing;
 import org.stage2scope.render.Layout;
 import org.stage2scope.render.Scene;
 import org.stage2scope.render.Theme;
@@ -33,7 +32,6 @@ public final class BandView extends Region {
     private final PauseTransition highlightTimer = new PauseTransition(Duration.millis(1600));
     private Layout layout;
     private View view = View.ALL;
-    private View hvaView = View.ALL;
     private Scene scene;
     private List<long[]> changed = List.of();
     private double dragX = Double.NaN;
@@ -75,7 +73,6 @@ public final class BandView extends Region {
             if (!Double.isNaN(dragX)) {
                 double plot = plotWidth();
                 view = view.pan(-(e.getX() - dragX) / plot);
-                hvaView = hvaView.pan(-(e.getX() - dragX) / plot);
                 dragX = e.getX();
                 redraw();
             }
@@ -152,10 +149,6 @@ public final class BandView extends Region {
         return view;
     }
 
-    /** The visible part of the HVA axis (zooms and pans with the GPA view; zoom to selection frames both). */
-    public View hvaView() {
-        return hvaView;
-    }
 
     /** The scene last painted (tests and export of the visible part read it). */
     public Scene scene() {
@@ -176,7 +169,6 @@ public final class BandView extends Region {
         emptyMessage = messageWhenNull == null ? "" : messageWhenNull;
         if (!sameShape) {
             view = View.ALL;
-            hvaView = View.ALL;
         }
         changed = changedRanges == null ? List.of() : changedRanges;
         if (!changed.isEmpty()) {
@@ -196,19 +188,12 @@ public final class BandView extends Region {
 
     public void fitAll() {
         view = View.ALL;
-        hvaView = View.ALL;
         redraw();
     }
 
     public void zoomToSelection() {
         if (layout != null && !(selection.get() instanceof Ref.None)) {
-            Framing v = layout.framing(selection.get());
-            if (v.gpa() != null) {
-                view = v.gpa();
-            }
-            if (v.hva() != null) {
-                hvaView = v.hva();
-            }
+            view = layout.viewFor(selection.get());
             redraw();
         }
     }
@@ -219,7 +204,6 @@ public final class BandView extends Region {
 
     public void pan(double fraction) {
         view = view.pan(fraction);
-        hvaView = hvaView.pan(fraction);
         redraw();
     }
 
@@ -236,7 +220,6 @@ public final class BandView extends Region {
         Layout.Rows r = Layout.rows(theme.get(), getWidth(), false);
         double f = (px - r.left()) / plotWidth();
         view = view.zoom(factor, Math.max(0, Math.min(1, view.u0() + f * view.span())));
-        hvaView = hvaView.zoom(factor, Math.max(0, Math.min(1, hvaView.u0() + f * hvaView.span())));
         redraw();
     }
 
@@ -287,7 +270,7 @@ public final class BandView extends Region {
             g.fillText(emptyMessage, 20, 40);
             return;
         }
-        scene = layout.scene(w, h, view, hvaView, fitted(t, h), new Layout.Options(false, true, selection.get(),
+        scene = layout.scene(w, h, view, fitted(t, h), new Layout.Options(false, true, selection.get(),
                 changed.stream().map(c -> new Ref.GpaRange(c[0], c[1])).toList()));
         visible.set(view);
         FxPainter.paint(scene, g);

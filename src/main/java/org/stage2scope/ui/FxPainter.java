@@ -81,7 +81,7 @@ final class FxPainter {
                 }
             } else if (p instanceof Scene.Text t) {
                 g.setFill(color(t.color()));
-                g.setFont(Font.font(Font.getDefault().getFamily(), t.bold() ? FontWeight.BOLD : FontWeight.NORMAL, t.size()));
+                g.setFont(Font.font(org.stage2scope.render.TextMetrics.FAMILY, t.bold() ? FontWeight.BOLD : FontWeight.NORMAL, t.size()));
                 g.setTextAlign(switch (t.anchor()) {
                     case START -> TextAlignment.LEFT;
                     case MIDDLE -> TextAlignment.CENTER;

@@ -50,6 +50,7 @@ public final class MainWindow {
     private final BandView bands = new BandView();
     private final InspectorView inspector;
     private final FindingsView findings;
+    private final TablesPane tables;
     private final TextArea explanation = new TextArea();
     private final BorderPane root = new BorderPane();
     private final javafx.scene.Scene fxScene;
@@ -74,6 +75,7 @@ public final class MainWindow {
         this.export = new PictureExport(vm, bands, files, dialogs);
         this.inspector = new InspectorView(doc);
         this.findings = new FindingsView(vm);
+        this.tables = new TablesPane(vm);
         this.actions = new ActionTable(this);
         this.contextMenu = new BandContextMenu(vm, bands);
         bindPicture();
@@ -151,9 +153,9 @@ public final class MainWindow {
         explanation.textProperty().bind(vm.explanationProperty());
         SplitPane bottom = new SplitPane(titled("Findings and memslot calls", findings), titled("Explanation", explanation));
         bottom.setDividerPositions(0.45);
-        SplitPane left = new SplitPane(bands, bottom);
+        SplitPane left = new SplitPane(bands, tables, bottom);
         left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.66);
+        left.setDividerPositions(0.5, 0.74);
         SplitPane main = new SplitPane(left, inspector);
         main.setDividerPositions(0.72);
         SplitPane.setResizableWithParent(inspector, false);
@@ -320,6 +322,11 @@ public final class MainWindow {
 
     public BandView bandView() {
         return bands;
+    }
+
+    /** The range table and memslot-call tabs (tests). */
+    TablesPane tables() {
+        return tables;
     }
 
     public ListView<FindingRow> findingsList() {

@@ -47,10 +47,12 @@ final class PictureExport {
             return null;
         }
         Theme t = vm.themeProperty().get();
+        // The caption says what differs from the file or sample the scenario came from.
+        var origin = vm.document().savedScenario();
         if (visibleOnly) {
-            return Picture.of(ev, t, bands.view(), bands.hvaView(), Math.max(800, bands.getWidth()));
+            return Picture.of(ev, t, bands.view(), Math.max(800, bands.getWidth()), origin);
         }
-        return Picture.of(ev, t.isDark() ? Theme.dark() : Theme.light(), View.ALL, Picture.EXPORT_WIDTH);
+        return Picture.of(ev, t.isDark() ? Theme.dark() : Theme.light(), View.ALL, Picture.EXPORT_WIDTH, origin);
     }
 
     boolean png(Path path, double scale, boolean visibleOnly) {
@@ -106,7 +108,7 @@ final class PictureExport {
         }
         ClipboardContent c = new ClipboardContent();
         c.putImage(SwingFXUtils.toFXImage(PngPainter.paint(sc, 1), null));
-        c.putString(String.join("\n", Caption.lines(vm.document().evaluation())));
+        c.putString(String.join("\n", Caption.lines(vm.document().evaluation(), vm.document().savedScenario())));
         Clipboard.getSystemClipboard().setContent(c);
         vm.say("Picture copied to the clipboard");
     }

@@ -220,6 +220,11 @@ public final class ScenarioDocument {
     }
 
     /** After a successful save. */
+    /** The scenario as its file or sample has it (loaded or last saved); null for an unsaved import. */
+    public Scenario savedScenario() {
+        return saved;
+    }
+
     public void markSaved(Path path) {
         saved = scenario.get();
         file.set(path);

@@ -4,14 +4,15 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.stage2scope.engine.Evaluation;
+import org.stage2scope.engine.Evaluator;
 import org.stage2scope.engine.Ref;
 import org.stage2scope.engine.ScenarioEdits;
 import org.stage2scope.io.AtomicFile;
-import org.stage2scope.io.ReportJson;
-import org.stage2scope.io.ReportText;
+import org.stage2scope.io.IoCause;
 import org.stage2scope.io.SampleCatalog;
 import org.stage2scope.io.ScenarioException;
 import org.stage2scope.io.ScenarioReader;
@@ -21,6 +22,9 @@ import org.stage2scope.io.qemu.ImportOptions;
 import org.stage2scope.io.qemu.ImportResult;
 import org.stage2scope.io.qemu.QemuImporter;
 import org.stage2scope.model.Scenario;
+import org.stage2scope.report.ReportFiles;
+import org.stage2scope.report.ReportFormat;
+import org.stage2scope.report.ReviewDocument;
 
 /**
  * The File menu's work: New, Open, Open sample, Open recent, drag and drop, Save, Save As, Import from
@@ -28,6 +32,9 @@ import org.stage2scope.model.Scenario;
  * that does not load is one sentence in an error dialog and the current scenario stays.
  */
 final class ScenarioFiles {
+    /** The saved scenario chosen with Compare with saved, evaluated: the "before" of the A/B section. */
+    private Evaluation against;
+    private String againstName;
     static final DialogService.Filter SCENARIO = new DialogService.Filter("Stage2Scope scenario (*.json)", "*.json");
 
     private final MainViewModel vm;
@@ -216,39 +223,70 @@ final class ScenarioFiles {
         }
     }
 
-    /** File > Save report: the current evaluation as text (.txt) or JSON (.json), written atomically. */
+    /**
+     * File > Save report: the review document in the format the name asks for (.html, .md with a PNG
+     * beside it, .txt for a mail, .json), written atomically; with the A/B section when a saved scenario
+     * was chosen with Compare with saved. Any other extension is refused, never silently changed.
+     */
     boolean saveReport(Path path) {
         Evaluation ev = doc.evaluation();
         if (ev == null) {
             dialogs.showError("Nothing to report: the scenario has no evaluation.");
             return false;
         }
-        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        String body;
-        if (name.endsWith(".json")) {
-            body = ReportJson.render(ev);
-        } else if (name.endsWith(".txt")) {
-            body = ReportText.render(ev);
-        } else {
-            dialogs.showError("Cannot save report " + path.getFileName() + ": the name must end in .txt (text) or .json (JSON).");
+        if (ReportFormat.of(path) == null) {
+            dialogs.showError("Cannot save report: " + ReportFormat.unknown(path.getFileName() == null ? path : path.getFileName()) + ".");
             return false;
         }
         try {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            AtomicFile.write(path, out -> out.write(bytes));
+            List<Path> written = ReportFiles.write(path, new ReviewDocument(ev, null, against, againstName));
             recent.rememberFolder(path);
-            vm.say("Saved report " + path.getFileName());
-            dialogs.notify("Saved report " + path.getFileName());
+            String names = String.join(" and ", written.stream().map(p -> String.valueOf(p.getFileName())).toList());
+            vm.say("Saved report " + names);
+            dialogs.notify("Saved report " + names);
             return true;
-        } catch (IOException | RuntimeException e) {
-            dialogs.showError("Cannot save report " + path.getFileName() + ": " + e.getMessage());
+        } catch (IOException e) {
+            dialogs.showError("Cannot save report " + path.getFileName() + ": " + IoCause.describe(e));
             return false;
         }
     }
 
     void saveReportDialog() {
-        dialogs.chooseSave("Save report", folder(), safeName() + "-report.txt",
-                List.of(new DialogService.Filter("Text report (*.txt)", "*.txt"), new DialogService.Filter("JSON report (*.json)", "*.json")))
-                .ifPresent(this::saveReport);
+        List<DialogService.Filter> filters = new ArrayList<>();
+        for (ReportFormat f : ReportFormat.values()) {
+            filters.add(new DialogService.Filter(f.description() + " (*." + f.extension() + ")", "*." + f.extension()));
+        }
+        dialogs.chooseSave("Save report", folder(), safeName() + "-review.html", filters).ifPresent(this::saveReport);
+    }
+
+    /**
+     * File > Compare with saved: evaluates a saved scenario (the document's own file, or any other) and
+     * shows every range and memslot call whose outcome differs from it, before -> after, in the
+     * explanation panel; Save report then includes the same A/B section.
+     */
+    boolean compareWithSaved(Path saved) {
+        Evaluation ev = doc.evaluation();
+        if (ev == null) {
+            dialogs.showError("Nothing to compare: the scenario has no evaluation.");
+            return false;
+        }
+        Scenario old;
+        try {
+            old = ScenarioReader.read(saved);
+        } catch (ScenarioException e) {
+            dialogs.showError("Cannot compare: " + e.getMessage());
+            return false;
+        }
+        against = Evaluator.evaluate(old);
+        againstName = String.valueOf(saved.getFileName());
+        ReviewDocument d = new ReviewDocument(ev, null, against, againstName);
+        vm.showNote(d.abText());
+        vm.say(d.abSummary());
+        return true;
+    }
+
+    void compareWithSavedDialog() {
+        dialogs.chooseOpen("Compare with saved scenario", doc.file() != null ? doc.file().getParent() : folder(),
+                List.of(new DialogService.Filter("Stage2Scope scenario (*.json)", "*.json"))).ifPresent(this::compareWithSaved);
     }
 }

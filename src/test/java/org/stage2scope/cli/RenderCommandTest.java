@@ -51,4 +51,41 @@ class RenderCommandTest {
         assertEquals(2, run("render", dir.resolve("missing.json").toString(), "-o", dir.resolve("a.png").toString()));
         assertFalse(Files.exists(dir.resolve("a.png")), "nothing written for an unreadable scenario");
     }
+
+    /** The hex addresses the SVG's GPA tick labels show. */
+    private static java.util.List<Long> gpaTicks(String svg) {
+        var doc = org.jsoup.Jsoup.parse(svg, "", org.jsoup.parser.Parser.xmlParser());
+        return doc.select("text.label.tick.gpa").stream().map(e -> Long.parseUnsignedLong(e.text().substring(2), 16)).toList();
+    }
+
+    @Test
+    void gpaDrawsTheZoomedViewHeadless() throws Exception {
+        Path svg = dir.resolve("zoom.svg");
+        assertEquals(0, run("render", "samples/grace-hopper-fwb.json", "-o", svg.toString(), "--gpa", "0x40000000+1G"));
+        String text = Files.readString(svg);
+        java.util.List<Long> ticks = gpaTicks(text);
+        assertTrue(ticks.size() >= 2, "two tick labels at least: " + ticks);
+        for (long t : ticks) {
+            assertTrue(t >= 0x38000000L && t <= 0x88000000L, "tick " + Long.toHexString(t) + " far outside the 1 GiB asked for");
+        }
+        assertFalse(text.contains("slot 2 (GPU usemem)"), "a slot out of view is not labelled");
+    }
+
+    @Test
+    void hvaFramesTheGuestMemoryAHostRangeBacks() throws Exception {
+        Path svg = dir.resolve("hva.svg");
+        assertEquals(0, run("render", "samples/grace-hopper-fwb.json", "-o", svg.toString(), "--hva", "0xfff800000000+16G"));
+        String text = Files.readString(svg);
+        assertTrue(text.contains("slot 1 (mach-virt.ram)"), "the slot over guest RAM is labelled");
+        assertEquals(2, run("render", "samples/grace-hopper-fwb.json", "-o", dir.resolve("x.svg").toString(), "--hva", "0x1000+4K"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no accepted memslot maps any of this host range"));
+        assertFalse(Files.exists(dir.resolve("x.svg")));
+    }
+
+    @Test
+    void aMalformedRangeIsOneSentence() {
+        assertEquals(2, run("render", "samples/grace-hopper-fwb.json", "-o", dir.resolve("y.svg").toString(), "--gpa", "0x2000-0x1000"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--gpa \"0x2000-0x1000\": END is below START"),
+                err.toString(StandardCharsets.UTF_8));
+    }
 }

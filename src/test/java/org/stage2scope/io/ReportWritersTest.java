@@ -154,10 +154,10 @@ class ReportWritersTest {
                   #0 (GPU) ok: Created.
                   #1 ok: Created at the top.
 
-                Stage-2 map (every page of each accepted slot touched by reads and writes)
-                  gpa start           gpa end              size  slot  vma       outcome  type       MemAttr  perms  block  cache maintenance
-                  0x8000000000        0x8040000000         1G    2     gpu       mapped   Normal-WB  0b0110   RW-    1G     none
-                  0xffffffffc0000000  0x10000000000000000  1G    3     (no VMA)  EFAULT   -          -        -      -      -
+                GPA ranges: stage-2 map and effective type (every page of each accepted slot touched by reads and writes)
+                  gpa start           gpa end              size  slot  vma       pgprot     vma flags  outcome  stage 2    MemAttr  block  perms  cache maintenance  stage 1  effective  rule
+                  0x8000000000        0x8040000000         1G    2     gpu       MT_NORMAL  PFNMAP|IO  mapped   Normal-WB  0b0110   1G     RW-    none               0x04     Normal-WB  s2.pfnmap.cacheable
+                  0xffffffffc0000000  0x10000000000000000  1G    3     (no VMA)  -          -          EFAULT   -          -        -      -      -                  -        -          s2.pfnmap.efault
 
                   0x8000000000 mapped: Cacheable VMA and FWB+DIC: mapped Normal-WB. [s2.pfnmap.cacheable]
                   0xffffffffc0000000 EFAULT: No VMA. [s2.pfnmap.efault]
@@ -195,8 +195,9 @@ class ReportWritersTest {
                 List.of(), List.of(), List.of());
         String text = ReportText.render(ev);
         assertTrue(text.contains("  vm      40-bit IPA, quirks: none, non-coherent DMA: yes\n"), text);
-        assertTrue(text.contains("  gpa start  gpa end  size  slot  vma  outcome  type  ipat  perms  block  cache maintenance\n"
-                + "  0x0        0x1000   4K    0     ram  mapped   WB    1     RWX    4K     none\n"), text);
+        assertTrue(text.contains("  gpa start  gpa end  size  slot  vma  pgprot  vma flags  outcome  stage 2  ipat  block  perms  cache maintenance"
+                + "  stage 1  effective  rule\n"
+                + "  0x0        0x1000   4K    0     ram  -       -          mapped   WB       1     4K     RWX    none               -        -          s2.pfnmap.cacheable\n"), text);
         String json = ReportJson.render(ev);
         assertTrue(json.contains("\"memAttr\": null,\n        \"ipat\": true,"), json);
         assertTrue(up.stage2().size() == 2);

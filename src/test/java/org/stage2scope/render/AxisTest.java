@@ -27,14 +27,14 @@ class AxisTest {
         assertEquals(0, a.breaks().size());
         assertEquals(0x1000, a.segments().get(0).first());
         assertEquals(0x37ff, a.segments().get(0).last());
-        // Four pieces of equal log weight (4K, 2K, 2K, 2K all at the 1-unit floor): 0x2400 sits at 3/8.
-        assertEquals(0.375, a.toUnit(0x2400), 1e-9);
+        // Linear inside the segment [0x1000, 0x37ff]: 0x2400 is half way.
+        assertEquals(0.5, a.toUnit(0x2400), 1e-9);
     }
 
     @Test
-    void aSmallRangeBesideABigNeighbourKeepsItsLogWidth() {
-        // 16 GiB of RAM 1 GiB after 95 GiB of GPU memory: one cluster (gap below 1/16), yet the RAM must
-        // not shrink to its linear 16/112 share; a lone 64 MiB range elsewhere must stay narrower than it.
+    void oneLinearScaleAcrossSegments() {
+        // 95 GiB of GPU memory, 16 GiB of RAM and a lone 64 MiB flash far away: every byte gets the same
+        // width wherever it is, so 16 GiB is exactly 16/95 of 95 GiB and 64 MiB is 1/256 of 16 GiB.
         long gpu = 0xffe000000000L;
         long ram = 0xfff800000000L;
         long flash = 0xffffa0000000L;
@@ -43,8 +43,9 @@ class AxisTest {
         double ramWidth = a.endUnit(ram, 16L << 30) - a.toUnit(ram);
         double gpuWidth = a.endUnit(gpu, 95L << 30) - a.toUnit(gpu);
         double flashWidth = a.endUnit(flash, 64L << 20) - a.toUnit(flash);
-        assertTrue(ramWidth > flashWidth, "16 GiB narrower than 64 MiB: " + ramWidth + " vs " + flashWidth);
-        assertTrue(ramWidth > gpuWidth * 0.7, "16 GiB squashed beside 95 GiB: " + ramWidth + " vs " + gpuWidth);
+        assertEquals(16.0 / 95, ramWidth / gpuWidth, 1e-9);
+        assertEquals(1.0 / 256, flashWidth / ramWidth, 1e-9);
+        assertEquals(Axis.BREAK_SHARE, a.breaks().get(0).u1() - a.breaks().get(0).u0(), 1e-12);
         assertEquals(ram, a.toAddress(a.toUnit(ram)));
     }
 

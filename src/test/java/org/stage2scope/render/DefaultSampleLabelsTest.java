@@ -26,8 +26,41 @@ class DefaultSampleLabelsTest {
             String id = "slot " + slot;
             assertTrue(texts.stream().anyMatch(t -> t.equals(id) || t.startsWith(id + " (")), id + " not drawn; texts: " + texts);
         }
-        for (String vma : List.of("nvgrace-gpu usemem", "nvgrace-gpu resmem", "guest RAM", "pflash0")) {
-            assertTrue(texts.stream().anyMatch(t -> t.startsWith(vma)), vma + " has no label; texts: " + texts);
+    }
+
+    /**
+     * At one linear scale a 64 MiB flash beside 95 GiB of GPU memory is a sliver at fit; zoomed to
+     * what it backs (Z on the VMA), every VMA is named, with its pgprot memory type.
+     */
+    @Test
+    void everyVmaIsNamedWhenZoomedToWhatItBacks() throws Exception {
+        Layout l = Layout.of(Evaluator.evaluate(SampleCatalog.load(SampleCatalog.DEFAULT)));
+        List<String> names = List.of("nvgrace-gpu usemem", "nvgrace-gpu resmem", "guest RAM", "pflash0");
+        for (int i = 0; i < names.size(); i++) {
+            String vma = names.get(i);
+            int index = indexOf(l, vma);
+            Scene s = l.scene(1200, 500, l.viewFor(new org.stage2scope.engine.Ref.Vma(index)), Theme.light(),
+                    Layout.Options.WINDOW);
+            List<String> texts = s.texts();
+            assertTrue(texts.stream().anyMatch(t -> t.startsWith(vma) && t.contains("MT_")),
+                    vma + " has no label with its memory type; texts: " + texts);
         }
+    }
+
+    private static int indexOf(Layout l, String name) {
+        var vmas = l.evaluation().scenario().vmas();
+        for (int i = 0; i < vmas.size(); i++) {
+            if (vmas.get(i).name().startsWith(name)) {
+                return i;
+            }
+        }
+        throw new AssertionError(name);
+    }
+
+    /** The default sample's only warning (exec on resmem: ENOEXEC) is labelled at fit, in the export too. */
+    @Test
+    void theWarningIsLabelledAtFit() throws Exception {
+        Scene s = Picture.of(Evaluator.evaluate(SampleCatalog.load(SampleCatalog.DEFAULT)));
+        assertTrue(s.texts().contains("exec ENOEXEC"), s.texts().toString());
     }
 }

@@ -41,10 +41,10 @@ class WindowSceneGoldenTest {
         long g = ev.stage2().isEmpty() ? 0 : ev.stage2().get(0).gpa();
         Layout.Options o = new Layout.Options(false, true, sel, List.of(new Ref.GpaRange(g, 1L << 21)));
         String name = "window/" + file.replace(".json", "");
-        Scene light = l.scene(1200, 480, View.ALL, new View(0.1, 0.7), Theme.light(), o);
+        Scene light = l.scene(1200, 480, new View(0.1, 0.7), Theme.light(), o);
         Golden.assertMatches(name + ".light.svg", SvgPainter.paint(light));
         Golden.assertMatches(name + ".light.hits.txt", hits(light));
-        Scene dark = l.scene(1000, 520, new View(0.3, 0.5), View.ALL, Theme.dark(), o);
+        Scene dark = l.scene(1000, 520, new View(0.3, 0.5), Theme.dark(), o);
         Golden.assertMatches(name + ".dark.svg", SvgPainter.paint(dark));
         Scene pres = l.scene(1400, 700, View.ALL, Theme.presentation(false), Layout.Options.WINDOW);
         Golden.assertMatches(name + ".presentation.svg", SvgPainter.paint(pres));

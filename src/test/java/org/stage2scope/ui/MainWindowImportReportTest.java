@@ -88,23 +88,27 @@ class MainWindowImportReportTest {
     }
 
     @Test
-    void saveReportWritesTextOrJsonByExtension(@TempDir Path dir, FxRobot robot) throws Exception {
+    void saveReportWritesHtmlMarkdownTextOrJsonByExtension(@TempDir Path dir, FxRobot robot) throws Exception {
         String name = window.document().scenario().name();
-        boolean[] ok = new boolean[2];
+        boolean[] ok = new boolean[4];
         robot.interact(() -> {
             ok[0] = window.saveReport(dir.resolve("r.json"));
             ok[1] = window.saveReport(dir.resolve("r.txt"));
+            ok[2] = window.saveReport(dir.resolve("r.md"));
+            ok[3] = window.saveReport(dir.resolve("r.html"));
         });
-        assertTrue(ok[0] && ok[1], errors.toString());
+        assertTrue(ok[0] && ok[1] && ok[2] && ok[3], errors.toString());
         JsonNode json = new ObjectMapper().readTree(dir.resolve("r.json").toFile());
         assertEquals("stage2scope-report/1", json.get("format").asText());
         assertEquals(name, json.get("scenario").asText());
         String text = Files.readString(dir.resolve("r.txt"));
-        assertEquals(org.stage2scope.io.ReportText.render(window.document().evaluation()), text);
-        assertTrue(text.contains(name));
+        assertTrue(text.startsWith("Stage2Scope review: "), text);
+        assertTrue(text.lines().allMatch(l -> l.length() <= 80), "a mail reply: 80 columns");
+        assertTrue(Files.readString(dir.resolve("r.md")).contains("](<r.png>)"), "report.md stays .md and gets its picture");
+        assertTrue(Files.readString(dir.resolve("r.html")).startsWith("<!DOCTYPE html>"));
         try (var files = Files.list(dir)) {
-            assertEquals(List.of("r.json", "r.txt"), files.map(p -> p.getFileName().toString()).sorted().toList(),
-                    "no temp file left behind");
+            assertEquals(List.of("r.html", "r.json", "r.md", "r.png", "r.txt"), files.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no temp file left behind, nothing renamed");
         }
     }
 
@@ -112,7 +116,7 @@ class MainWindowImportReportTest {
     void saveReportRefusesAnUnknownExtension(@TempDir Path dir, FxRobot robot) {
         robot.interact(() -> window.saveReport(dir.resolve("r.pdf")));
         assertEquals(1, errors.size());
-        assertTrue(errors.get(0).contains(".txt") && errors.get(0).contains(".json"), errors.get(0));
+        assertEquals("Cannot save report: r.pdf: unknown report format; the file name must end in .html, .md, .txt or .json.", errors.get(0));
         assertFalse(Files.exists(dir.resolve("r.pdf")));
     }
 }

@@ -36,6 +36,11 @@ import org.stage2scope.model.X86Quirk;
  * the system address space, over the VMAs that back them.
  */
 public final class QemuImporter {
+    /** How an imported scenario's description starts, so a report can tell an import (and list its caveats) after it was saved. */
+    public static final String DESCRIPTION_PREFIX = "Imported from ";
+    /** Introduces the "; "-separated list of what the importer inferred, at the end of the description. */
+    public static final String INFERRED = " Inferred, check: ";
+
     private QemuImporter() {}
 
     /**
@@ -184,9 +189,9 @@ public final class QemuImporter {
         }
 
         String name = options.name() != null ? options.name() : "imported from " + smaps.source() + " + " + monitorName;
-        String description = "Imported from " + smaps.source() + " (/proc/PID/smaps) and " + monitorName
+        String description = DESCRIPTION_PREFIX + smaps.source() + " (/proc/PID/smaps) and " + monitorName
                 + " (QEMU info mtree -f, info ramblock): " + memslots.size() + " memslots over " + vmas.size() + " VMAs."
-                + (inferred.isEmpty() ? "" : " Inferred, check: " + String.join("; ", inferred) + ".");
+                + (inferred.isEmpty() ? "" : INFERRED + String.join("; ", inferred) + ".");
         Scenario scenario = new Scenario(name, description, host, vm, vmas, memslots, Guest.EMPTY);
         return new ImportResult(scenario, report);
     }

@@ -1,0 +1,196 @@
+package org.stage2scope.render;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.stage2scope.engine.AccessOutcome;
+import org.stage2scope.engine.AccessResult;
+import org.stage2scope.engine.Evaluation;
+import org.stage2scope.engine.Evaluator;
+import org.stage2scope.engine.MemslotResult;
+import org.stage2scope.io.Sample;
+import org.stage2scope.io.SampleCatalog;
+import org.stage2scope.model.MemslotCall;
+import org.stage2scope.model.U64;
+
+/**
+ * What the picture promises, over every sample at fit and at seeded random zoom windows, read from
+ * the scene's semantic marks (the same ones the SVG carries), not from pixels.
+ */
+class PicturePropertiesTest {
+
+    static Stream<String> samples() {
+        return SampleCatalog.list().stream().map(Sample::fileName);
+    }
+
+    /** A drawn primitive with its meaning. */
+    private record Mark(Scene.Prim prim, Scene.Meta meta) {
+        boolean is(String cls) {
+            return meta.cls() != null && (" " + meta.cls() + " ").contains(" " + cls + " ");
+        }
+
+        boolean exactly(String cls) {
+            return cls.equals(meta.cls());
+        }
+    }
+
+    private static List<Mark> marks(Scene s) {
+        List<Mark> out = new ArrayList<>();
+        for (int i = 0; i < s.prims().size(); i++) {
+            out.add(new Mark(s.prims().get(i), s.meta(i)));
+        }
+        return out;
+    }
+
+    /** Fit, then windows of every size from a third of the axis down to a millionth, seeded. */
+    private static List<View> views(long seed) {
+        Random r = new Random(seed);
+        List<View> v = new ArrayList<>(List.of(View.ALL));
+        for (int i = 0; i < 8; i++) {
+            double span = Math.pow(10, -r.nextDouble() * 6) / 3;
+            double u0 = r.nextDouble() * (1 - span);
+            v.add(new View(u0, u0 + span));
+        }
+        return v;
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void everyViewTellsOneHonestStory(String file) throws Exception {
+        Evaluation ev = Evaluator.evaluate(SampleCatalog.load(file));
+        Layout layout = Layout.of(ev);
+        for (View view : views(file.hashCode())) {
+            for (double width : new double[] {Picture.EXPORT_WIDTH, 900}) {
+                Scene s = width == Picture.EXPORT_WIDTH ? Picture.of(layout, Theme.light(), view, width, null)
+                        : layout.scene(width, 600, view, Theme.presentation(false), Layout.Options.WINDOW);
+                String where = file + " view " + view + " width " + width;
+                List<Mark> marks = marks(s);
+                drawnVmasBackAVisibleSlot(ev, layout, view, marks, where);
+                slotLabelsBelongToSlotsInView(ev, layout, view, marks, where);
+                twoTickLabelsPerAxis(marks, where);
+                widthsAreMonotoneInSize(marks, where);
+                everyFailingAccessInViewHasALabel(ev, marks, where);
+                noTwoLabelsOverlap(marks, where);
+            }
+        }
+    }
+
+    /** The GPA addresses [first, last] the view shows. */
+    private static long[] visibleGpa(Layout layout, View view) {
+        return new long[] {layout.gpaAxis().toAddress(view.u0()), layout.gpaAxis().toAddress(view.u1())};
+    }
+
+    private static boolean overlaps(long a0, long a1, long b0, long b1) {
+        return U64.le(a0, b1) && U64.le(b0, a1);
+    }
+
+    private static void drawnVmasBackAVisibleSlot(Evaluation ev, Layout layout, View view, List<Mark> marks, String where) {
+        long[] g = visibleGpa(layout, view);
+        for (Mark m : marks) {
+            if (!m.is("band") || !m.is("vma") || m.is("unrelated") || m.is("merged")) {
+                continue;
+            }
+            long start = Long.parseUnsignedLong(m.meta().start().substring(2), 16);
+            long last = U64.last(start, Long.parseUnsignedLong(m.meta().size()));
+            boolean backs = false;
+            for (MemslotResult r : ev.memslotCalls()) {
+                MemslotCall c = r.call();
+                if (!r.ok() || c.size() == 0 || !overlaps(c.gpa(), U64.last(c.gpa(), c.size()), g[0], g[1])) {
+                    continue;
+                }
+                long from = U64.max(c.gpa(), g[0]);
+                long to = U64.lt(g[1], U64.last(c.gpa(), c.size())) ? g[1] : U64.last(c.gpa(), c.size());
+                backs |= overlaps(c.hva() + (from - c.gpa()), c.hva() + (to - c.gpa()), start, last);
+            }
+            assertTrue(backs, where + ": VMA " + m.meta().ref() + " drawn but backs no memslot in view");
+        }
+    }
+
+    private static void slotLabelsBelongToSlotsInView(Evaluation ev, Layout layout, View view, List<Mark> marks,
+                                                      String where) {
+        long[] g = visibleGpa(layout, view);
+        for (Mark m : marks) {
+            if (m.is("label") && m.is("slot")) {
+                MemslotCall c = ev.scenario().memslots().get(Integer.parseInt(m.meta().ref().substring(5)));
+                assertTrue(overlaps(c.gpa(), U64.last(c.gpa(), c.size()), g[0], g[1]),
+                        where + ": label " + ((Scene.Text) m.prim()).text() + " for a slot out of view");
+            }
+        }
+    }
+
+    private static void twoTickLabelsPerAxis(List<Mark> marks, String where) {
+        for (String axis : List.of("gpa", "hva")) {
+            long n = marks.stream().filter(m -> m.is("label") && m.is("tick") && m.is(axis)).count();
+            assertTrue(n >= 2, where + ": " + n + " tick labels on the " + axis + " axis");
+        }
+    }
+
+    /** Inside one lane, a larger range is never narrower and equal sizes get equal widths (to a pixel). */
+    private static void widthsAreMonotoneInSize(List<Mark> marks, String where) {
+        for (String lane : List.of(Layout.LANE_VMA, Layout.LANE_S2, Layout.LANE_EFF)) {
+            List<double[]> sw = new ArrayList<>(); // {size, width}
+            for (Mark m : marks) {
+                if (m.exactly("band " + lane) && m.prim() instanceof Scene.Rect r) {
+                    sw.add(new double[] {Axis.ud(Long.parseUnsignedLong(m.meta().size())), r.w()});
+                }
+            }
+            sw.sort((a, b) -> Double.compare(a[0], b[0]));
+            for (int i = 1; i < sw.size(); i++) {
+                double[] a = sw.get(i - 1);
+                double[] b = sw.get(i);
+                if (a[0] == b[0]) {
+                    assertTrue(Math.abs(a[1] - b[1]) <= 1, where + ": equal sizes, widths " + a[1] + " and " + b[1]);
+                } else {
+                    assertTrue(b[1] >= a[1] - 0.01, where + ": " + lane + " band of " + b[0] + " bytes is " + b[1]
+                            + " px, narrower than " + a[0] + " bytes at " + a[1] + " px");
+                }
+            }
+        }
+    }
+
+    private static void everyFailingAccessInViewHasALabel(Evaluation ev, List<Mark> marks, String where) {
+        Set<String> labelled = new HashSet<>();
+        for (Mark m : marks) {
+            if (m.is("label") && m.is("access")) {
+                labelled.add(m.meta().ref());
+            }
+        }
+        for (Mark m : marks) {
+            if (m.is("marker") && m.is("access")) {
+                AccessResult a = ev.accesses().get(Integer.parseInt(m.meta().ref().substring(7)));
+                if (a.outcome() != AccessOutcome.MAPPED) {
+                    assertTrue(labelled.contains(m.meta().ref()), where + ": access " + a.index() + " (" + a.outcome()
+                            + ") has no label");
+                }
+            }
+        }
+    }
+
+    /** Label boxes from the painter's real font metrics. */
+    static void noTwoLabelsOverlap(List<Mark> marks, String where) {
+        List<Scene.Text> texts = new ArrayList<>();
+        List<double[]> boxes = new ArrayList<>();
+        for (Mark m : marks) {
+            if (m.prim() instanceof Scene.Text t && m.meta().cls() != null) {
+                texts.add(t);
+                boxes.add(TextMetrics.box(t));
+            }
+        }
+        for (int i = 0; i < boxes.size(); i++) {
+            for (int j = i + 1; j < boxes.size(); j++) {
+                double[] a = boxes.get(i);
+                double[] b = boxes.get(j);
+                boolean overlap = a[0] < b[2] - 0.5 && b[0] < a[2] - 0.5 && a[1] < b[3] - 0.5 && b[1] < a[3] - 0.5;
+                assertTrue(!overlap, where + ": labels overlap: \"" + texts.get(i).text() + "\" and \"" + texts.get(j).text()
+                        + "\"");
+            }
+        }
+    }
+}

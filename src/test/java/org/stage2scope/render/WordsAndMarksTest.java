@@ -1,0 +1,137 @@
+package org.stage2scope.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.Test;
+import org.stage2scope.engine.AccessOutcome;
+import org.stage2scope.engine.Evaluation;
+import org.stage2scope.engine.Evaluator;
+import org.stage2scope.engine.Ref;
+import org.stage2scope.io.SampleCatalog;
+import org.stage2scope.model.Scenario;
+import org.stage2scope.model.Vm;
+
+/** The picture's words follow the architecture and the current scenario; its marks carry their meaning. */
+class WordsAndMarksTest {
+
+    private static Evaluation sample(String file) throws Exception {
+        return Evaluator.evaluate(SampleCatalog.load(file));
+    }
+
+    @Test
+    void x86CaptionNamesQuirksAndDmaNotAPolicy() throws Exception {
+        List<String> intel = Caption.lines(sample("x86-intel-quirk.json"));
+        assertEquals("x86-intel, 4K pages, features: SELF_SNOOP  |  quirks: IGNORE_GUEST_PAT, non-coherent DMA: no",
+                intel.get(1));
+        List<String> amd = Caption.lines(sample("x86-amd-guest-uc.json"));
+        assertFalse(amd.get(1).contains("policy"), amd.get(1));
+        assertFalse(amd.get(1).contains("IGNORE_GUEST_PAT"), "the quirk is Intel-only: " + amd.get(1));
+    }
+
+    @Test
+    void captionSaysWhatWasModifiedSinceTheSample() throws Exception {
+        Scenario origin = SampleCatalog.load("x86-intel-quirk.json");
+        Scenario now = origin.withVm(new Vm(origin.vm().ipaBits(), origin.vm().mte(), origin.vm().policy(), Set.of(), true));
+        List<String> lines = Caption.lines(Evaluator.evaluate(now), origin);
+        assertEquals("modified: IGNORE_GUEST_PAT off, non-coherent DMA on", lines.get(2));
+        assertEquals(2, Caption.lines(Evaluator.evaluate(origin), origin).size(), "unmodified: no third line");
+        Scene s = Picture.of(Evaluator.evaluate(now), Theme.light(), View.ALL, Picture.EXPORT_WIDTH, origin);
+        assertTrue(s.texts().contains("modified: IGNORE_GUEST_PAT off, non-coherent DMA on"), s.texts().toString());
+    }
+
+    @Test
+    void x86LegendUsesX86TypeNames() throws Exception {
+        List<String> texts = Picture.of(sample("x86-intel-quirk.json")).texts();
+        assertTrue(texts.contains("WB (write-back)"), texts.toString());
+        assertTrue(texts.contains("UC / UC- (uncacheable)"), texts.toString());
+        assertFalse(texts.contains("Normal write-back"), texts.toString());
+        assertTrue(Picture.of(sample("grace-hopper-fwb.json")).texts().contains("Normal write-back"));
+    }
+
+    @Test
+    void accessMarkersDifferByShapeNotOnlyHue() {
+        Set<Integer> corners = new java.util.HashSet<>();
+        Set<String> outlines = new java.util.HashSet<>();
+        for (AccessOutcome o : List.of(AccessOutcome.MAPPED, AccessOutcome.MMIO_EXIT, AccessOutcome.EFAULT)) {
+            Scene.Poly p = AccessMarks.marker(o, 100, 10, 8, 0, 0);
+            corners.add(p.xs().length);
+            outlines.add(java.util.Arrays.toString(p.xs()) + java.util.Arrays.toString(p.ys()));
+        }
+        assertEquals(3, outlines.size(), "three outcomes, three shapes");
+        assertTrue(corners.contains(3) && corners.contains(4));
+    }
+
+    @Test
+    void bandsPrintPgprotBlockSizeAndMemAttrWhenTheyFit() throws Exception {
+        Evaluation ev = sample("grace-hopper-fwb.json");
+        Layout l = Layout.of(ev);
+        List<String> texts = Picture.of(l, Theme.light(), View.ALL, Picture.EXPORT_WIDTH, null).texts();
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("nvgrace-gpu usemem") && t.contains("MT_NORMAL PFNMAP")),
+                texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("Normal-WB") && t.contains("1G blocks") && t.contains("MemAttr 0b")),
+                texts.toString());
+    }
+
+    @Test
+    void clickingASlotLabelSelectsTheSlot() throws Exception {
+        Layout l = Layout.of(sample("thp-ram-aligned-vs-misaligned.json"));
+        Scene s = l.scene(1400, 600, View.ALL, Theme.light(), Layout.Options.WINDOW);
+        boolean found = false;
+        for (int i = 0; i < s.prims().size(); i++) {
+            if (s.prims().get(i) instanceof Scene.Text t && "label slot".equals(s.meta(i).cls())) {
+                double[] b = TextMetrics.box(t);
+                Scene.Hit h = s.hitAt((b[0] + b[2]) / 2, (b[1] + b[3]) / 2);
+                assertNotNull(h);
+                assertEquals(s.meta(i).ref(), Scene.Meta.id(h.ref()), "click on \"" + t.text() + "\"");
+                found = true;
+            }
+        }
+        assertTrue(found, "no slot label drawn");
+    }
+
+    @Test
+    void svgCarriesTheMeaningOfEachElement() throws Exception {
+        Evaluation ev = sample("grace-hopper-fwb.json");
+        Document svg = Jsoup.parse(SvgPainter.paint(Picture.of(ev)), "", Parser.xmlParser());
+        Element usemem = svg.select("rect.band.stage2[data-size=" + Long.toUnsignedString(ev.stage2().stream()
+                .filter(r -> r.vma() != null && r.vma().contains("usemem")).findFirst().orElseThrow().size()) + "]").first();
+        assertNotNull(usemem, "the usemem stage-2 band is marked");
+        assertTrue(usemem.attr("data-ref").startsWith("gpa:0x"));
+        assertEquals("Normal-WB", usemem.attr("data-outcome"));
+        assertFalse(svg.select("text.label.access[data-outcome=ENOEXEC]").isEmpty());
+        assertTrue(svg.select("text.label.tick.gpa").size() >= 2);
+        assertFalse(svg.select("polygon.connector.slot[data-ref=call:0]").isEmpty());
+    }
+
+    @Test
+    void aMillionCharacterNameIsShortenedToWhatFits() {
+        String name = "x".repeat(1_000_000);
+        String cut = TextFit.ellipsize(name, 13, 200);
+        assertNotNull(cut);
+        assertTrue(TextFit.width(cut, 13) <= 200);
+        assertTrue(TextFit.width("x".repeat(cut.length()) + "x\u2026", 13) > 200, "the longest prefix that fits");
+        assertNotEquals(name, cut);
+    }
+
+    @Test
+    void renderOfAnHvaRangeFramesTheGuestMemoryItBacks() throws Exception {
+        Evaluation ev = sample("grace-hopper-fwb.json");
+        Layout l = Layout.of(ev);
+        var ram = ev.scenario().vmas().stream().filter(v -> v.name().startsWith("guest RAM")).findFirst().orElseThrow();
+        View v = l.gpaViewOfHva(ram.start(), ram.start() + ram.size() - 1);
+        assertNotNull(v);
+        Scene s = l.scene(1600, 500, v, Theme.light(), Layout.Options.WINDOW);
+        assertTrue(s.hits().stream().anyMatch(h -> h.ref() instanceof Ref.Vma && h.lane().equals(Layout.LANE_VMA)));
+        assertTrue(s.texts().stream().anyMatch(t -> t.startsWith("guest RAM")), s.texts().toString());
+    }
+}
