@@ -28,7 +28,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *
  * <h2>Exit codes (the same for every command)</h2>
  * 0 done; 2 bad input, a usage error, or output that could not be written (one sentence on stderr);
- * 3 reserved for {@code replay}, when the kernel disagrees with the model; 1 only for a bug in
+ * 3 reserved for {@code replay}, when the kernel disagrees with the model, and 4 when it could replay
+ * nothing on this host (no /dev/kvm; kselftest's "skip"); 1 only for a bug in
  * Stage2Scope (an unexpected exception, reported in one line; set {@code STAGE2SCOPE_TRACE=1} for
  * its stack trace).
  */

@@ -9,7 +9,10 @@ import org.stage2scope.io.ScenarioWriter;
 import org.stage2scope.io.qemu.ImportOptions;
 import org.stage2scope.io.qemu.ImportResult;
 import org.stage2scope.io.qemu.QemuImporter;
+import org.stage2scope.io.ScenarioReader;
 import org.stage2scope.model.Arch;
+import org.stage2scope.model.Scenario;
+import org.stage2scope.model.Vm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,6 +39,11 @@ final class ImportCommand extends Verb {
     @Option(names = "--all-vmas", description = "Keep every VMA, not only those backing guest RAM and the VM_PFNMAP ones.")
     boolean allVmas;
 
+    @Option(names = "--host", paramLabel = "host.json",
+            description = "Take the host (arch, page size, features, KVM limits) and VM from this scenario, e.g. one "
+                    + "written by \"stage2scope probe -o host.json\" on the machine QEMU runs on.")
+    String host;
+
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.json", description = "Write the scenario there (default: stdout).")
     String output;
 
@@ -48,16 +56,23 @@ final class ImportCommand extends Verb {
             refuseOverwriting(target, smapsFile, "--smaps");
             refuseOverwriting(target, monitorFile, "--monitor");
         }
-        ImportResult result = QemuImporter.importFiles(smapsFile, monitorFile, new ImportOptions(arch, allVmas, null));
+        Scenario probed = host == null ? null : ScenarioReader.read(PathArg.of(host));
+        if (probed != null && arch != null && arch != probed.host().arch()) {
+            throw usage("--arch " + arch.id() + " contradicts --host " + host + ", which describes an "
+                    + probed.host().arch().id() + " host; give one of them");
+        }
+        Arch hostArch = probed != null ? probed.host().arch() : arch;
+        ImportResult result = QemuImporter.importFiles(smapsFile, monitorFile, new ImportOptions(hostArch, allVmas, null));
+        Scenario scenario = probed == null ? result.scenario() : onHost(result.scenario(), probed);
         for (String line : result.report().lines()) {
             err.println(ControlChars.escapeLine(line));
         }
         if (target == null) {
-            out.print(ScenarioWriter.write(result.scenario()));
+            out.print(ScenarioWriter.write(scenario));
             return Cli.OK;
         }
         try {
-            ScenarioWriter.save(result.scenario(), target);
+            ScenarioWriter.save(scenario, target);
         } catch (IOException e) {
             throw new Refusal(output + ": cannot write the scenario: " + IoCause.describe(e));
         }
@@ -77,5 +92,12 @@ final class ImportCommand extends Verb {
         if (same) {
             throw new Refusal(target + ": is the " + option + " input; refusing to overwrite it, expected another file for -o");
         }
+    }
+
+    /** The imported VM on the probed host: host and VM limits from the probe, what QEMU configured from the import. */
+    static Scenario onHost(Scenario imported, Scenario probed) {
+        Vm i = imported.vm();
+        Vm p = probed.vm();
+        return imported.withHost(probed.host()).withVm(new Vm(p.ipaBits(), i.mte(), i.policy(), p.quirks(), i.noncoherentDma()));
     }
 }

@@ -25,11 +25,13 @@ import picocli.CommandLine.Parameters;
             TableCommand.class,
             MemtypeCommand.class,
             ImportCommand.class,
+            ProbeCommand.class,
+            ReplayCommand.class,
             CompletionCommand.class,
             HelpCommand.class,
         },
         footer = {"", "Exit codes: 0 done; 2 bad input, usage error or unwritable output (one sentence on stderr); "
-                + "3 replay: the kernel disagrees with the model; 1 a bug in Stage2Scope.",
+                + "3 replay: the kernel disagrees with the model; 4 replay: nothing could be replayed here; 1 a bug in Stage2Scope.",
                 "Policies: pre-6.17, upstream, v6-enable-flag, force-flag, force-flag-strict.",
                 "Bash completion: source <(stage2scope completion)"})
 final class Stage2ScopeCommand extends Verb {

@@ -41,7 +41,8 @@ public final class ArchSwitch {
         }
         Granule page = to.isX86() ? Granule.G4K : s.host().pageSize();
         int vaBits = crossFamily ? Host.defaultVaBits(to) : s.host().vaBits();
-        Host host = new Host(to, page, vaBits, feats);
+        // Intel <-> AMD keeps what probe read from the host's KVM; another family has other limits.
+        Host host = crossFamily ? new Host(to, page, vaBits, feats) : new Host(to, page, vaBits, feats, s.host().kvm());
         Vm vm = s.vm();
         int ipa = Math.min(vm.ipaBits(), 52);
         Vm nvm = to.isX86()

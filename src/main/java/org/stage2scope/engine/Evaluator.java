@@ -59,7 +59,8 @@ public final class Evaluator {
     private static void accessFinding(AccessResult a, List<Finding> out) {
         Severity sev = switch (a.outcome()) {
             case EFAULT -> Severity.ERROR;
-            case SIGBUS, ENOEXEC, ABORT_INJECTED -> Severity.WARNING;
+            case EMULATION_FAILURE -> Severity.ERROR;
+            case SIGBUS, ABORT_INJECTED -> Severity.WARNING;
             default -> null;
         };
         if (sev == null) {

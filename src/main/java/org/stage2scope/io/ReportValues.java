@@ -22,13 +22,14 @@ final class ReportValues {
         return U64.hex(end);
     }
 
-    /** Access outcomes as reports print them: "mapped", "mmio-exit", "abort-injected", or the errno/signal name. */
+    /** Access outcomes as reports print them: "mapped", "mmio-exit", "abort-injected", "emulation-failure", or the errno/signal name. */
     static String outcome(AccessOutcome o) {
         return switch (o) {
             case MAPPED -> "mapped";
             case MMIO_EXIT -> "mmio-exit";
             case ABORT_INJECTED -> "abort-injected";
-            case EFAULT, ENOEXEC, SIGBUS -> o.name();
+            case EMULATION_FAILURE -> "emulation-failure";
+            case EFAULT, SIGBUS -> o.name();
         };
     }
 

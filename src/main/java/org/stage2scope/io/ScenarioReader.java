@@ -21,6 +21,7 @@ import org.stage2scope.model.Granule;
 import org.stage2scope.model.Guest;
 import org.stage2scope.model.GuestAccess;
 import org.stage2scope.model.Host;
+import org.stage2scope.model.KvmCaps;
 import org.stage2scope.model.MemType;
 import org.stage2scope.model.MemslotCall;
 import org.stage2scope.model.MemslotFlag;
@@ -167,12 +168,51 @@ public final class ScenarioReader {
                             + "; arm64 has FWB, DIC, IDC, MTE and x86 has SELF_SNOOP");
                 }
             }
+            JsonNodeAt kvmNode = o.get("kvm");
+            KvmCaps kvm = kvmNode == null ? KvmCaps.defaults(arch) : kvm(kvmNode, o.child("kvm"), arch);
             o.finish();
             try {
-                return new Host(arch, pageSize, vaBits, features);
+                return new Host(arch, pageSize, vaBits, features, kvm);
             } catch (IllegalArgumentException e) {
                 throw o.errorHere(e.getMessage());
             }
+        }
+
+        /** host.kvm: what the host's KVM reports (stage2scope probe writes it); each field defaults to upstream. */
+        KvmCaps kvm(JsonNodeAt node, String path, Arch arch) throws ScenarioException {
+            ObjectReader o = ObjectReader.of(source, path, node);
+            KvmCaps d = KvmCaps.defaults(arch);
+            String release = o.string("release", "");
+            int slots = o.integer("nrMemslots", d.userMemSlots(), 1, KvmCaps.MEM_SLOTS_NUM);
+            int spaces = o.integer("addressSpaces", d.addressSpaces(), 1, KvmCaps.MAX_ADDRESS_SPACES);
+            boolean readonly = o.bool("readonlyMem", d.readonlyMem());
+            boolean gmem = o.bool("guestMemfd", d.guestMemfd());
+            o.finish();
+            return new KvmCaps(release, slots, spaces, readonly, gmem);
+        }
+
+        /**
+         * The kernel's VM_READ, VM_WRITE, VM_EXEC and VM_SHARED may stand in flags: alone they give the
+         * perms; next to "perms" they must say the same. They leave {@code flags} either way.
+         */
+        private static Perms permsFromFlags(ObjectReader o, Perms perms, Set<VmFlag> flags) throws ScenarioException {
+            Set<VmFlag> named = EnumSet.noneOf(VmFlag.class);
+            for (VmFlag f : flags) {
+                if (f.isPermission()) {
+                    named.add(f);
+                }
+            }
+            if (named.isEmpty()) {
+                return perms;
+            }
+            flags.removeAll(named);
+            Perms fromFlags = new Perms(named.contains(VmFlag.VM_READ), named.contains(VmFlag.VM_WRITE),
+                    named.contains(VmFlag.VM_EXEC), named.contains(VmFlag.VM_SHARED));
+            if (!o.has("perms") || fromFlags.equals(perms)) {
+                return fromFlags;
+            }
+            throw o.error("flags", "flags " + named.stream().map(VmFlag::name).collect(java.util.stream.Collectors.joining("|"))
+                    + " mean perms \"" + fromFlags + "\" but perms is \"" + perms + "\"; give one of them, or make them agree");
         }
 
         Vm vm(JsonNodeAt node, String path, Arch arch) throws ScenarioException {
@@ -201,7 +241,8 @@ public final class ScenarioReader {
             } catch (IllegalArgumentException e) {
                 throw o.error("perms", e.getMessage());
             }
-            Set<VmFlag> flags = o.enumSet("flags", VmFlag.class, Set.of(), "a VM_* flag");
+            Set<VmFlag> flags = EnumSet.copyOf(o.enumSet("flags", VmFlag.class, EnumSet.noneOf(VmFlag.class), "a VM_* flag"));
+            perms = permsFromFlags(o, perms, flags);
             JsonNodeAt mt = o.get("memType");
             if (mt instanceof JsonNodeAt.Str s && Named.byId(MemType.class, s.value()) == null) {
                 throw o.error("memType", "\"" + s.value() + "\" is not a memory type; expected one of " + memTypeChoices(host.arch()));

@@ -62,11 +62,20 @@ public final class ScenarioWriter {
     }
 
     private static JsonPrinter.Obj host(Host h) {
-        return JsonPrinter.obj()
+        JsonPrinter.Obj o = JsonPrinter.obj()
                 .put("arch", h.arch().id())
                 .put("pageSize", h.pageSize().id())
                 .put("vaBits", h.vaBits())
                 .put("features", ids(h.features()));
+        if (!h.kvm().isDefaultFor(h.arch())) {
+            o.put("kvm", JsonPrinter.obj()
+                    .put("release", h.kvm().release())
+                    .put("nrMemslots", h.kvm().userMemSlots())
+                    .put("addressSpaces", h.kvm().addressSpaces())
+                    .put("readonlyMem", h.kvm().readonlyMem())
+                    .put("guestMemfd", h.kvm().guestMemfd()));
+        }
+        return o;
     }
 
     private static JsonPrinter.Obj vm(Vm vm) {

@@ -7,12 +7,18 @@ import java.util.Set;
  *
  * @param vaBits   host user virtual address bits; {@code access_ok} refuses HVAs at or above 2^vaBits
  * @param features what the CPU has; a feature not listed is absent
+ * @param kvm      what the host's KVM reports about memslots (probe fills it; upstream defaults otherwise)
  */
-public record Host(Arch arch, Granule pageSize, int vaBits, Set<CpuFeature> features) {
+public record Host(Arch arch, Granule pageSize, int vaBits, Set<CpuFeature> features, KvmCaps kvm) {
+
+    /** A host whose KVM reports the upstream defaults for its architecture. */
+    public Host(Arch arch, Granule pageSize, int vaBits, Set<CpuFeature> features) {
+        this(arch, pageSize, vaBits, features, arch == null ? null : KvmCaps.defaults(arch));
+    }
 
     public Host {
-        if (arch == null || pageSize == null) {
-            throw new IllegalArgumentException("host arch and pageSize are required");
+        if (arch == null || pageSize == null || kvm == null) {
+            throw new IllegalArgumentException("host arch, pageSize and kvm are required");
         }
         if (vaBits < 32 || vaBits > 57) {
             throw new IllegalArgumentException("vaBits " + vaBits + " is outside 32..57");
@@ -28,13 +34,22 @@ public record Host(Arch arch, Granule pageSize, int vaBits, Set<CpuFeature> feat
         }
     }
 
+    public Host withKvm(KvmCaps k) {
+        return new Host(arch, pageSize, vaBits, features, k);
+    }
+
     public boolean has(CpuFeature feature) {
         return features.contains(feature);
     }
 
-    /** The top of the user address space: 2^vaBits (x86-64 4-level: 2^47 minus a guard page, kept simple). */
+    /**
+     * The top of the user address space as access_ok tests it (the range must end at or below it).
+     * arm64: TASK_SIZE_MAX = 2^VA_BITS. x86-64: TASK_SIZE_MAX = 2^47 (2^56 with LA57) minus one guard
+     * page, and __access_ok compares the range's end with USER_PTR_MAX = TASK_SIZE_MAX
+     * (arch/x86/include/asm/uaccess_64.h, arch/x86/kernel/cpu/common.c).
+     */
     public long userAddressLimit() {
-        return 1L << vaBits;
+        return arch.isX86() ? (1L << vaBits) - pageSize.pageSize() : 1L << vaBits;
     }
 
     public static int defaultVaBits(Arch arch) {

@@ -1,11 +1,14 @@
 package org.stage2scope.model;
 
 /**
- * Kernel {@code vm_flags} bits a scenario may set on a VMA, with the two-letter code
- * fs/proc/task_mmu.c {@code show_smap_vma_flags} prints in smaps (empty when it prints none).
- * Read/write/exec/shared live in the VMA's {@link Perms}, not here, so there is one truth for them.
+ * Kernel {@code vm_flags} bits (include/linux/mm.h) a scenario may name on a VMA, with the two-letter
+ * code fs/proc/task_mmu.c {@code show_smap_vma_flags} prints in smaps (empty when it prints none).
+ * VM_READ, VM_WRITE, VM_EXEC and VM_SHARED are accepted in scenario files because they are the
+ * kernel's own names, but a {@link Vma} keeps them in its {@link Perms} only, so there is one truth
+ * for them (smaps prints them as rd/wr/ex/sh; importers read the maps line's permissions instead).
  */
 public enum VmFlag implements Named {
+    VM_READ(""), VM_WRITE(""), VM_EXEC(""), VM_SHARED(""),
     VM_MAYREAD("mr"), VM_MAYWRITE("mw"), VM_MAYEXEC("me"), VM_MAYSHARE("ms"),
     VM_GROWSDOWN("gd"), VM_PFNMAP("pf"), VM_LOCKED("lo"), VM_IO("io"),
     VM_SEQ_READ("sr"), VM_RAND_READ("rr"), VM_DONTCOPY("dc"), VM_DONTEXPAND("de"),
@@ -31,6 +34,11 @@ public enum VmFlag implements Named {
     @Override
     public String id() {
         return name();
+    }
+
+    /** VM_READ, VM_WRITE, VM_EXEC, VM_SHARED: the bits a VMA's {@link Perms} holds. */
+    public boolean isPermission() {
+        return ordinal() <= VM_SHARED.ordinal();
     }
 
     /**

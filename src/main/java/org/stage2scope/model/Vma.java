@@ -19,6 +19,11 @@ public record Vma(String name, long start, long size, Perms perms, Set<VmFlag> f
             throw new IllegalArgumentException("VMA " + U64.hex(start) + " + " + U64.hex(size) + " wraps past 2^64");
         }
         flags = Set.copyOf(flags);
+        for (VmFlag f : flags) {
+            if (f.isPermission()) {
+                throw new IllegalArgumentException(f.name() + " belongs in the VMA's perms, not its flags");
+            }
+        }
         if (perms == null || memType == null || backing == null) {
             throw new IllegalArgumentException("a VMA needs perms, memType and backing");
         }

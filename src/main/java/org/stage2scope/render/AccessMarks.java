@@ -136,8 +136,8 @@ final class AccessMarks {
             case MMIO_EXIT -> "MMIO";
             case EFAULT -> "EFAULT";
             case SIGBUS -> "SIGBUS";
-            case ENOEXEC -> "ENOEXEC";
             case ABORT_INJECTED -> "abort";
+            case EMULATION_FAILURE -> "emulation failure";
         };
     }
 }

@@ -82,7 +82,7 @@ class SampleReportsEndToEndTest {
         assertTrue(json.contains("""
                       "gpa": "0xa000001000",
                       "kind": "exec",
-                      "outcome": "ENOEXEC",
+                      "outcome": "abort-injected",
                 """), json);
     }
 

@@ -44,7 +44,7 @@ class EvaluatorTest {
         assertEquals(MemClass.WRITE_BACK, gpuEff.memClass());
         assertFalse(gpuEff.stage1Assumed());
 
-        assertEquals(List.of(AccessOutcome.MAPPED, AccessOutcome.ENOEXEC, AccessOutcome.MAPPED, AccessOutcome.MMIO_EXIT),
+        assertEquals(List.of(AccessOutcome.MAPPED, AccessOutcome.ABORT_INJECTED, AccessOutcome.MAPPED, AccessOutcome.MMIO_EXIT),
                 e.accesses().stream().map(AccessResult::outcome).toList());
     }
 

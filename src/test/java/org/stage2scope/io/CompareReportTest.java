@@ -22,8 +22,8 @@ class CompareReportTest {
                 """), text);
         assertTrue(text.contains("""
                 Guest accesses
-                     #  gpa           kind  guest stage 1      label  pre-6.17   upstream
-                  *  0  0x8000000000  exec  0x04 Device-nGnRE  fetch  ENOEXEC *  Normal-WB -> Normal-WB
+                     #  gpa           kind  guest stage 1      label  pre-6.17          upstream
+                  *  0  0x8000000000  exec  0x04 Device-nGnRE  fetch  abort-injected *  mapped Normal-WB -> Normal-WB
                 """), text);
     }
 
@@ -90,7 +90,7 @@ class CompareReportTest {
                 """), json);
         assertTrue(json.contains("""
                         "pre-6.17": {
-                          "outcome": "ENOEXEC",
+                          "outcome": "abort-injected",
                           "type": null,
                           "rule": "s2.exec.noncacheable",
                           "effective": null

@@ -94,7 +94,7 @@ public final class ReportFixtures {
                         new Stage2Run(0x8020000000L, 1L << 29, 2, 0, "gpu", Stage2Run.Outcome.MAPPED, S2_CACHEABLE, "Forced.", dev)),
                 List.of(new EffectiveRun(0x8000000000L, 1L << 30, new Stage1Attr.Mair(0x04), false, "0x04", "Device-nGnRE",
                         MemClass.DEVICE, DEVICE_BOTH, "Both Device: the stronger.")),
-                List.of(new AccessResult(0, s.guest().accesses().get(0), AccessOutcome.ENOEXEC, null, NC_EXEC, "No exec.", List.of())),
+                List.of(new AccessResult(0, s.guest().accesses().get(0), AccessOutcome.ABORT_INJECTED, null, NC_EXEC, "No exec.", List.of())),
                 List.of());
     }
 }

@@ -24,7 +24,7 @@ final class GenericChecks {
     GenericChecks(Host host, Policy policy) {
         this.host = host;
         this.policy = policy;
-        this.limits = KvmLimits.of(host.arch());
+        this.limits = KvmLimits.of(host);
         this.pageSize = host.pageSize().pageSize();
     }
 
@@ -54,9 +54,15 @@ final class GenericChecks {
         }
         return Refusal.einval(MemslotRules.ID_RANGE, "kvm_vm_ioctl_set_memory_region refuses " + Describe.call(c)
                 + ": slot id " + c.slot() + " is at or above KVM_USER_MEM_SLOTS (" + limits.userMemSlots() + " on "
-                + host.arch().id() + (host.arch().isX86() ? ", where 3 of the " + KvmLimits.KVM_MEM_SLOTS_NUM
-                + " slots are KVM-internal" : "") + "), before any other check runs; KVM_CAP_NR_MEMSLOTS reports "
-                + limits.userMemSlots() + ".");
+                + host.arch().id() + (host.arch().isX86() && limits.userMemSlots() == KvmLimits.KVM_MEM_SLOTS_NUM - 3
+                ? ", where 3 of the " + KvmLimits.KVM_MEM_SLOTS_NUM + " slots are KVM-internal" : "")
+                + "), before any other check runs; KVM_CAP_NR_MEMSLOTS reports " + limits.userMemSlots() + source() + ".");
+    }
+
+    /** Where the host's KVM values came from, for explanations: a probed kernel or the upstream defaults. */
+    private String source() {
+        String release = host.kvm().release();
+        return release.isEmpty() ? "" : " (probed on Linux " + release + ")";
     }
 
     /** kvm_supports_cacheable_pfnmap() on arm64: FEAT_S2FWB and CTR_EL0.DIC. */
@@ -65,16 +71,20 @@ final class GenericChecks {
     }
 
     /**
-     * check_memory_region_flags. GUEST_MEMFD is valid on both arches: arm64 and x86-64 select
-     * CONFIG_KVM_GUEST_MEMFD since Linux 6.18, which makes the flag valid for every VM type.
+     * check_memory_region_flags. READONLY is valid where kvm_arch_has_readonly_mem() and GUEST_MEMFD
+     * where kvm_arch_supports_gmem(); the host's KVM_CAP_READONLY_MEM and KVM_CAP_GUEST_MEMFD say which.
+     * Upstream 6.18 accepts both for a default VM on arm64 and x86-64 (both select CONFIG_KVM_GUEST_MEMFD).
      */
     Refusal flags(MemslotCall c) {
         int bits = FlagBits.of(c.flags());
-        int valid = FlagBits.LOG_DIRTY_PAGES | FlagBits.GUEST_MEMFD;
+        int valid = FlagBits.LOG_DIRTY_PAGES;
         boolean gmem = (bits & FlagBits.GUEST_MEMFD) != 0;
+        if (host.kvm().guestMemfd()) {
+            valid |= FlagBits.GUEST_MEMFD;
+        }
         if (gmem) {
             valid &= ~FlagBits.LOG_DIRTY_PAGES;
-        } else {
+        } else if (host.kvm().readonlyMem()) {
             valid |= FlagBits.READONLY;
         }
         if (bit3Valid()) {
@@ -90,8 +100,15 @@ final class GenericChecks {
                     + "(dirty logging of guest_memfd memory is not supported)");
         }
         if ((invalid & FlagBits.READONLY) != 0) {
-            why.add("KVM_MEM_READONLY is never valid with KVM_MEM_GUEST_MEMFD (writes to a read-only slot are "
+            why.add(!host.kvm().readonlyMem()
+                    ? "KVM_MEM_READONLY is not valid on this host: KVM_CAP_READONLY_MEM is 0" + source()
+                    + " (kvm_arch_has_readonly_mem() is false, as for VMs with protected state)"
+                    : "KVM_MEM_READONLY is never valid with KVM_MEM_GUEST_MEMFD (writes to a read-only slot are "
                     + "emulated MMIO, which private memory cannot have)");
+        }
+        if ((invalid & FlagBits.GUEST_MEMFD) != 0) {
+            why.add("KVM_MEM_GUEST_MEMFD is not valid on this host: KVM_CAP_GUEST_MEMFD is 0" + source()
+                    + " (kvm_arch_supports_gmem() is false for this VM)");
         }
         if ((invalid & FlagBits.BIT3) != 0) {
             why.add(bit3Refusal(c));
@@ -173,7 +190,8 @@ final class GenericChecks {
         String end = U64.addOverflows(c.hva(), c.size()) ? "wraps past 2^64" : "ends at " + U64.hex(c.hva() + c.size());
         return Refusal.einval(MemslotRules.HVA_NOT_USER, "kvm_set_memory_region refuses " + Describe.call(c)
                 + ": access_ok() fails because the host range starting at " + U64.hex(c.hva()) + " " + end
-                + ", above the top of the user address space " + U64.hex(limit) + " (" + host.vaBits() + "-bit user VA).");
+                + ", above the top of the user address space " + U64.hex(limit) + " (" + host.vaBits() + "-bit user VA"
+                + (host.arch().isX86() ? ", less the guard page below TASK_SIZE_MAX" : "") + ").");
     }
 
     Refusal guestMemfdOffset(MemslotCall c) {
@@ -199,8 +217,10 @@ final class GenericChecks {
         }
         return Refusal.einval(MemslotRules.AS_ID_RANGE, "kvm_set_memory_region refuses " + Describe.call(c)
                 + ": address space " + c.addressSpace() + " (slot >> 16) is not below kvm_arch_nr_memslot_as_ids() = "
-                + limits.addressSpaces() + " on " + host.arch().id()
-                + (host.arch().isX86() ? " (address space 1 is System Management Mode)" : "") + ".");
+                + limits.addressSpaces() + " on " + host.arch().id() + source()
+                + (host.arch().isX86() && limits.addressSpaces() > 1 ? " (address space 1 is System Management Mode)"
+                : host.arch().isX86() ? " (KVM_CAP_MULTI_ADDRESS_SPACE is 1: a kernel built without CONFIG_KVM_SMM, or a VM"
+                + " type with private memory, has no SMM address space)" : "") + ".");
     }
 
     Refusal gpaWrap(MemslotCall c) {

@@ -54,11 +54,12 @@ public final class AccessSimulator {
                         "no memslot at GPA " + U64.hex(a.gpa()) + " and the access is an instruction fetch: an external abort is injected into the guest",
                         trace);
             }
+            if (x86 && a.kind() == GuestAccess.Kind.EXEC) {
+                return x86ExecNoSlot(index, a, trace);
+            }
             trace.add(x86 ? "kvm_handle_noslot_fault: emulate as MMIO -> KVM_EXIT_MMIO" : "io_mem_abort: KVM_EXIT_MMIO to the VMM");
             return result(index, a, AccessOutcome.MMIO_EXIT, null, x86 ? S2Rules.X86_ACCESS_NO_SLOT : S2Rules.ACCESS_NO_SLOT_MMIO,
-                    "no memslot at GPA " + U64.hex(a.gpa()) + ": the VMM emulates the access (KVM_EXIT_MMIO)"
-                            + (x86 && a.kind() == GuestAccess.Kind.EXEC ? "; an instruction fetch from MMIO cannot be emulated" : ""),
-                    trace);
+                    "no memslot at GPA " + U64.hex(a.gpa()) + ": the VMM emulates the access (KVM_EXIT_MMIO)", trace);
         }
         trace.add("gfn_to_memslot: " + slot.call().displayName() + " (GPA " + U64.hex(slot.gpa()) + " + " + U64.size(slot.size()) + ")");
         if (a.kind() == GuestAccess.Kind.WRITE && slot.has(MemslotFlag.KVM_MEM_READONLY)) {
@@ -78,6 +79,30 @@ public final class AccessSimulator {
         FaultContext ctx = new FaultContext(host, vm, policy, slot, vma, poison);
         Decision d = Stage2Mapper.fault(ctx, hva, a.kind(), trace);
         return result(index, a, d.outcome(), d.entry(), d.rule(), d.reason(), trace);
+    }
+
+    /**
+     * x86 instruction fetch from a GPA without a memslot. kvm_handle_noslot_fault treats the GPA as MMIO
+     * and asks for emulation (RET_PF_EMULATE), but x86_decode_emulated_instruction must first read the
+     * instruction bytes from guest memory (kvm_fetch_guest_virt), and there is none at that GPA: the
+     * fetch fails with X86EMUL_IO_NEEDED and decoding fails. The MMIO info is cached, so the fault is
+     * not retried (no EMULTYPE_ALLOW_RETRY_PF), and handle_emulation_failure runs: it queues #UD, and
+     * when the vCPU is at CPL 0 and not in guest mode (or the VMM enabled
+     * KVM_CAP_EXIT_ON_EMULATION_FAILURE) it exits with KVM_EXIT_INTERNAL_ERROR, suberror
+     * KVM_INTERNAL_ERROR_EMULATION. The model does not know the guest's CPL; it reports the exit and
+     * says that user-mode code would only see #UD.
+     */
+    private static AccessResult x86ExecNoSlot(int index, GuestAccess a, List<String> trace) {
+        trace.add("kvm_handle_noslot_fault: no memslot, handled as MMIO -> RET_PF_EMULATE");
+        trace.add("x86_emulate_instruction: x86_decode_emulated_instruction cannot fetch the instruction bytes"
+                + " (kvm_fetch_guest_virt: no guest memory at GPA " + U64.hex(a.gpa()) + ") -> decode fails");
+        trace.add("handle_emulation_failure: kvm_queue_exception(#UD)");
+        trace.add("handle_emulation_failure: at CPL 0 -> KVM_EXIT_INTERNAL_ERROR, suberror KVM_INTERNAL_ERROR_EMULATION"
+                + " (at CPL 3 the guest only gets #UD)");
+        return result(index, a, AccessOutcome.EMULATION_FAILURE, null, S2Rules.X86_ACCESS_EXEC_NO_SLOT,
+                "instruction fetch from GPA " + U64.hex(a.gpa()) + ", where no memslot is: KVM handles the fault as MMIO but"
+                        + " its emulator cannot fetch an instruction from MMIO, so emulation fails; #UD is queued and, for"
+                        + " kernel code (CPL 0), the VMM gets KVM_EXIT_INTERNAL_ERROR (KVM_INTERNAL_ERROR_EMULATION)", trace);
     }
 
     private static Set<Long> toSet(long[] pages) {

@@ -166,11 +166,12 @@ final class Arm64Fault {
 
         if (exec && forcedNc) {
             if (trace != null) {
-                trace.add("user_mem_abort: exec fault on s2_force_noncacheable -> -ENOEXEC (instruction abort injected)");
+                trace.add("user_mem_abort: exec fault on s2_force_noncacheable returns -ENOEXEC");
+                trace.add("kvm_handle_guest_abort: -ENOEXEC -> kvm_inject_sea_iabt: instruction abort injected");
             }
-            return fail(AccessOutcome.ENOEXEC, page, S2Rules.ACCESS_ENOEXEC,
-                    "user_mem_abort: instruction fetch from a forced-non-cacheable mapping -> -ENOEXEC,"
-                            + " kvm_inject_sea_iabt injects an instruction abort");
+            return fail(AccessOutcome.ABORT_INJECTED, page, S2Rules.ACCESS_ENOEXEC,
+                    "instruction fetch from a forced-non-cacheable mapping: user_mem_abort refuses it (-ENOEXEC)"
+                            + " and kvm_inject_sea_iabt injects an instruction abort into the guest");
         }
 
         if (size == page && !(forcePte || forcedNc) && thpBacks(ctx, hva)) {

@@ -26,7 +26,8 @@ import org.stage2scope.model.X86MemType;
 /**
  * The effective memory type of every mapped GPA: each stage-2 run intersected with the guest's
  * stage-1 ranges (a sweep over both sorted interval lists), combined by the architecture's rules.
- * Where stage-1 ranges overlap, the one listed last wins (the guest's latest mapping); GPAs no
+ * Where stage-1 ranges overlap, the one listed last wins (the guest's latest mapping) and, when their
+ * attributes differ, {@link Stage1Aliases} reports the mismatched alias; GPAs no
  * stage-1 range covers get the default (arm64 MAIR 0xff, x86 PAT WB) and are flagged as assumed.
  */
 public final class EffectiveMapper {
@@ -78,7 +79,7 @@ public final class EffectiveMapper {
                 }
             }
         }
-        List<Finding> findings = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>(Stage1Aliases.findings(stage1));
         for (int i = 0; i < runs.size(); i++) {
             finding(host, runs.get(i), s2Of.get(i), findings);
         }

@@ -78,6 +78,12 @@ public final class S2Rules {
             "write to a KVM_MEM_READONLY slot: KVM_EXIT_MMIO to the VMM");
     public static final Rule ACCESS_ENOEXEC = new Rule("access.enoexec", "arch/arm64/kvm/mmu.c user_mem_abort (-ENOEXEC)",
             "instruction fetch from a forced-non-cacheable mapping: instruction abort injected");
+    public static final Rule MISMATCHED_ALIAS = new Rule("mem.stage1.mismatched-alias",
+            "Arm ARM (DDI 0487) \"Mismatched memory attributes\"; Intel SDM vol. 3A 11.12.4",
+            "guest stage-1 ranges overlap with different memory attributes");
+    public static final Rule X86_ACCESS_EXEC_NO_SLOT = new Rule("access.x86.noslot.exec",
+            "arch/x86/kvm/x86.c x86_emulate_instruction -> handle_emulation_failure",
+            "instruction fetch from a GPA with no memslot: the emulator cannot fetch it; #UD, and at CPL 0 KVM_EXIT_INTERNAL_ERROR");
     public static final Rule X86_ACCESS_NO_SLOT = new Rule("access.x86.noslot.mmio", "arch/x86/kvm/mmu/mmu.c kvm_handle_noslot_fault",
             "no memslot: MMIO emulation / KVM_EXIT_MMIO");
     public static final Rule X86_ACCESS_READONLY = new Rule("access.x86.readonly.mmio", "arch/x86/kvm/mmu/mmu.c kvm_faultin_pfn",

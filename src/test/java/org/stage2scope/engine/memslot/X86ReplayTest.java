@@ -81,13 +81,16 @@ class X86ReplayTest {
         assertActive(t, "0:0@0x3fffc0000000");
     }
 
+    /** x86-64 TASK_SIZE_MAX is 2^47 minus a guard page, and access_ok compares the range's end with it. */
     @Test
-    void hvaMustBeBelow2To47OnX86() {
+    void hvaRangeMustEndBelowTheGuardPageOnX86() {
         SlotTable t = Fixture.x86()
-                .slot(0, 0, MIB, (1L << 47) - MIB)
-                .slot(1, GIB, MIB, 1L << 47)
+                .slot(0, 0, MIB, (1L << 47) - MIB - 4096)
+                .slot(1, GIB, MIB, (1L << 47) - MIB)
+                .slot(2, 2 * GIB, MIB, 1L << 47)
                 .replay();
         assertResult(t, 0, ChangeKind.CREATE, null, "ok.create");
         assertResult(t, 1, ChangeKind.CREATE, Errno.EINVAL, "memslot.hva.not-user");
+        assertResult(t, 2, ChangeKind.CREATE, Errno.EINVAL, "memslot.hva.not-user");
     }
 }

@@ -111,10 +111,14 @@ class AccessSimulatorTest {
     }
 
     @Test
-    void execFromADeviceMappingIsEnoexec() {
+    void execFromADeviceMappingInjectsAnInstructionAbortWithEnoexecInTheTrace() {
         AccessResult r = one(4 * G1, Kind.EXEC);
-        assertEquals(AccessOutcome.ENOEXEC, r.outcome());
-        assertOrder(r.trace(), "vma_lookup", "get_vma_page_shift", "__kvm_faultin_pfn", "s2_force_noncacheable", "-ENOEXEC");
+        assertEquals(AccessOutcome.ABORT_INJECTED, r.outcome(), "one outcome for every injected instruction abort");
+        assertEquals("access.enoexec", r.rule().id());
+        assertOrder(r.trace(), "vma_lookup", "get_vma_page_shift", "__kvm_faultin_pfn", "s2_force_noncacheable", "-ENOEXEC",
+                "kvm_inject_sea_iabt");
+        AccessResult noSlot = one(0x9000_0000L, Kind.EXEC);
+        assertEquals(r.outcome(), noSlot.outcome(), "exec outside any memslot ends the same way");
     }
 
     @Test
@@ -160,11 +164,21 @@ class AccessSimulatorTest {
     }
 
     @Test
-    void x86ExecNeverEnoexecAndNoSlotIsMmio() {
+    void x86ExecFromDeviceMemoryIsMapped() {
         AccessResult r = one(Fx.intel(true), Fx.vm(), 4 * G1, Kind.EXEC);
         assertEquals(AccessOutcome.MAPPED, r.outcome());
         assertEquals("UC", r.s2().type());
+    }
+
+    /** x86_emulate_instruction cannot fetch from MMIO; handle_emulation_failure queues #UD, exits at CPL 0. */
+    @Test
+    void x86ExecWithNoMemslotIsAnEmulationFailureNotAnMmioExit() {
         AccessResult none = one(Fx.intel(true), Fx.vm(), 0x9000_0000L, Kind.EXEC);
-        assertEquals(AccessOutcome.MMIO_EXIT, none.outcome());
+        assertEquals(AccessOutcome.EMULATION_FAILURE, none.outcome());
+        assertEquals("access.x86.noslot.exec", none.rule().id());
+        assertOrder(none.trace(), "kvm_handle_noslot_fault", "x86_decode_emulated_instruction", "kvm_queue_exception(#UD)",
+                "KVM_EXIT_INTERNAL_ERROR, suberror KVM_INTERNAL_ERROR_EMULATION");
+        AccessResult read = one(Fx.amd(), Fx.vm(), 0x9000_0000L, Kind.READ);
+        assertEquals(AccessOutcome.MMIO_EXIT, read.outcome(), "a data access there is still emulated as MMIO");
     }
 }
