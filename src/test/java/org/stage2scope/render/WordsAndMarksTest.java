@@ -108,7 +108,7 @@ class WordsAndMarksTest {
         assertNotNull(usemem, "the usemem stage-2 band is marked");
         assertTrue(usemem.attr("data-ref").startsWith("gpa:0x"));
         assertEquals("Normal-WB", usemem.attr("data-outcome"));
-        assertFalse(svg.select("text.label.access[data-outcome=ENOEXEC]").isEmpty());
+        assertFalse(svg.select("text.label.access[data-outcome=ABORT_INJECTED]").isEmpty());
         assertTrue(svg.select("text.label.tick.gpa").size() >= 2);
         assertFalse(svg.select("polygon.connector.slot[data-ref=call:0]").isEmpty());
     }
