@@ -71,14 +71,18 @@ final class Coupling {
         return U64.lt(last, addr) ? last : addr;
     }
 
-    /** True when [start, start+size) overlaps the host range of an accepted slot part in view. */
+    /**
+     * True when [start, start+size) overlaps the host range of a slot part in view, accepted or refused:
+     * a refused call's ghost connector points at its VMA, and that VMA is the story of the refusal
+     * (the GPU usemem VMA behind an EINVAL must keep its name on the slide).
+     */
     boolean backsVisibleSlot(long start, long size) {
         if (size == 0) {
             return false;
         }
         long last = U64.last(start, size);
         for (Part p : parts) {
-            if (p.call().ok() && U64.le(p.hva(), last) && U64.le(start, U64.last(p.hva(), p.size()))) {
+            if (U64.le(p.hva(), last) && U64.le(start, U64.last(p.hva(), p.size()))) {
                 return true;
             }
         }
