@@ -22,7 +22,7 @@ final class CompareCommand extends Verb {
     String file;
 
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-            description = "text (default) or json (stage2scope-compare/1).")
+            description = "text (default) or json (stage2scope-compare/2).")
     Choices.Format format;
 
     private final Function<Scenario, List<Evaluation>> compareAll;

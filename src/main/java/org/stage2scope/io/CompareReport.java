@@ -415,7 +415,9 @@ public final class CompareReport {
                 String type = r == null || r.s2() == null ? null : typeText(r.s2());
                 // The effective type belongs to a mapped access only; a refused one gets none.
                 EffectiveRun shown = type == null ? null : eff;
-                cells.add(type == null ? outcome : outcome + " " + type + effectiveText(shown));
+                // A mapped access is its types ("Normal-WB -> Normal-WB"); only MAPPED has a type, so the
+                // word "mapped" would add width and nothing else (the JSON keeps the outcome).
+                cells.add(type == null ? outcome : type + effectiveText(shown));
                 json.add(r == null ? null : JsonPrinter.obj().put("outcome", outcome).put("type", type).put("rule", r.rule().id())
                         .put("effective", effectiveJson(shown)));
             }

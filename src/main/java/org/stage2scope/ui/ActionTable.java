@@ -82,6 +82,8 @@ final class ActionTable {
         add(AppAction.of("previous-band", "Previous band in the lane", "Shortcut+OPEN_BRACKET", () -> vm.stepBand(-1)));
         add(AppAction.of("compare", "Compare policies", "Shortcut+K", w::openCompare)
                 .withHelp("This scenario under every cacheable-PFNMAP policy, side by side (Ctrl+K)"));
+        add(AppAction.of("memtypes", "Memory types", "Shortcut+M", w::openMemtypes)
+                .withHelp("Stage-1 x stage-2 memory types of every architecture, with and without FWB (Ctrl+M)"));
         add(AppAction.of("present", "Presentation mode", "F5", null).toggling(vm.presentationProperty())
                 .withHelp("Larger type and lanes for a projector (F5, or P on the picture)"));
         add(AppAction.of("dark", "Dark theme", null, null).toggling(vm.darkProperty()));
@@ -120,7 +122,7 @@ final class ActionTable {
                 menu("Edit", List.of("undo", "redo", "-", "go-to", "next-finding", "previous-finding", "-", "add-vma",
                         "add-memslot", "add-access", "add-stage1", "remove"), samples),
                 menu("View", List.of("fit", "zoom-selection", "zoom-in", "zoom-out", "next-band", "previous-band", "-",
-                        "compare", "-", "present", "dark"), samples),
+                        "compare", "memtypes", "-", "present", "dark"), samples),
                 menu("Help", List.of("keys", "about"), samples));
     }
 

@@ -96,9 +96,7 @@ public final class CompareView {
         // Sized to the tables once they are filled (sizeToTables), never larger than the screen.
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         javafx.scene.Scene sc = new javafx.scene.Scene(root, Math.min(1400, screen.getWidth()), Math.min(820, screen.getHeight() - 40));
-        sc.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.ESCAPE), stage::hide);
-        sc.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.W,
-                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), stage::hide);
+        ChildWindows.closeOnEscapeAndCtrlW(sc, stage);
         var css = CompareView.class.getResource("app.css");
         if (css != null) {
             sc.getStylesheets().add(css.toExternalForm());

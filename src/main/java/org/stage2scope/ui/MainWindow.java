@@ -29,6 +29,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.stage2scope.engine.Evaluation;
+import org.stage2scope.engine.Ref;
 import org.stage2scope.engine.ScenarioEdits;
 import org.stage2scope.io.qemu.ImportOptions;
 import org.stage2scope.model.Arch;
@@ -61,6 +63,9 @@ public final class MainWindow {
     private final BandContextMenu contextMenu;
     private DialogService dialogs;
     private CompareView compareView;
+    private MemtypeExplorer memtypes;
+    /** A selection the explorer made: it must not re-open a cell in the explorer. */
+    private boolean fromMemtypes;
 
     public MainWindow(ScenarioDocument doc, Stage stage) {
         this(doc, stage, null);
@@ -308,6 +313,44 @@ public final class MainWindow {
         }
         compareView.show();
         return compareView;
+    }
+
+    /**
+     * View > Memory types: the stage-1 x stage-2 explorer, following the document. A clicked cell reveals
+     * the scenario's first range in it here (the explorer lists the others); a GPA range selected here
+     * opens its cell there.
+     */
+    public MemtypeExplorer openMemtypes() {
+        if (memtypes == null) {
+            memtypes = new MemtypeExplorer(stage);
+            MemtypeExplorerModel m = memtypes.model();
+            m.evaluationProperty().bind(vm.document().evaluationProperty());
+            Evaluation ev = vm.document().evaluation();
+            if (ev != null) {
+                m.archProperty().set(ev.scenario().host().arch());
+                m.fwbProperty().set(ev.scenario().host().has(CpuFeature.FWB));
+            }
+            memtypes.setOnSelectRanges(rs -> {
+                fromMemtypes = true;
+                try {
+                    vm.reveal(rs.get(0));
+                } finally {
+                    fromMemtypes = false;
+                }
+            });
+            vm.selectionProperty().addListener((o, a, r) -> {
+                if (!fromMemtypes && memtypes.stage().isShowing() && r instanceof Ref.GpaRange g) {
+                    m.openCellAt(g.gpa());
+                }
+            });
+        }
+        memtypes.show();
+        return memtypes;
+    }
+
+    /** The memory-type explorer if it was ever opened (tests). */
+    public MemtypeExplorer memtypes() {
+        return memtypes;
     }
 
     // ------------------------------------------------------------------ parts, for tests and the other windows

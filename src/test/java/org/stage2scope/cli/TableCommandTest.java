@@ -29,6 +29,23 @@ class TableCommandTest {
     }
 
     @Test
+    void namesNameEveryEncodingAndResultAsTheExplorerDoes() {
+        assertEquals(0, run("--arch", "arm64", "--fwb", "--names"));
+        List<String> lines = lines();
+        assertEquals("s1,s2,fwb,result,s1_name,s2_name,name", lines.get(0));
+        assertEquals(1 + 18 * 8, lines.size(), "--names adds columns, not rows");
+        assertTrue(lines.contains("0x04,0b0110,true,0xff,Device-nGnRE,Force WB,Normal-WB (0xff)"), out);
+        assertTrue(lines.contains("0x44,0b0111,true,0x44,Normal NC,Use stage 1,Normal-NC (0x44)"), out);
+        assertTrue(lines.contains("0xff,0b0100,true,RESERVED,Normal WB RAWA,RESERVED,RESERVED"), out);
+        assertEquals(0, run("--arch", "arm64", "--names"));
+        assertTrue(lines().contains("0x4f,0b1111,false,0x4f,Normal iWB RAWA oNC,Normal WB,Normal iWB oNC (0x4f)"), out);
+        assertEquals(0, run("--arch", "x86-intel", "--names"));
+        assertEquals("ept,ipat,pat,result,name", lines().get(0));
+        assertTrue(lines().contains("WB,0,WC,WC,WC"), out);
+        assertEquals("", err);
+    }
+
+    @Test
     void arm64WithoutFwbHasEighteenBytesTimesSixteenMemAttrs() {
         assertEquals(0, run("--arch", "arm64"));
         List<String> lines = lines();

@@ -23,7 +23,7 @@ class CompareReportTest {
         assertTrue(text.contains("""
                 Guest accesses
                      #  gpa           kind  guest stage 1      label  pre-6.17          upstream
-                  *  0  0x8000000000  exec  0x04 Device-nGnRE  fetch  abort-injected *  mapped Normal-WB -> Normal-WB
+                  *  0  0x8000000000  exec  0x04 Device-nGnRE  fetch  abort-injected *  Normal-WB -> Normal-WB
                 """), text);
     }
 

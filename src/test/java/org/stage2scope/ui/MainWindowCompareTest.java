@@ -166,4 +166,42 @@ class MainWindowCompareTest {
         assertFalse(present.isSelected(), "P again turned it off");
         assertEquals(Theme.light().name(), window.bandView().themeProperty().get().name());
     }
+
+    @Test
+    void noColumnIsNarrowerThanItsTextAndEscapeOrCtrlWCloses(FxRobot robot) {
+        robot.interact(() -> window.openCompare());
+        WaitForAsyncUtils.waitForFxEvents();
+        CompareView cv = window.compareView();
+        CompareModel m = cv.model();
+        for (CompareModel.Table t : m.tables()) {
+            var table = cv.table(t);
+            List<String> heads = new java.util.ArrayList<>(t.keyHeads());
+            heads.addAll(t.policies());
+            for (int c = 0; c < heads.size(); c++) {
+                double w = table.getColumns().get(1 + c).getWidth();
+                double need = CompareView.measure(heads.get(c), false);
+                for (CompareModel.Row r : t.rows()) {
+                    String text = c < t.keyHeads().size() ? r.key().get(c) : r.cells().get(c - t.keyHeads().size()) + " *";
+                    need = Math.max(need, CompareView.measure(text, false));
+                }
+                assertTrue(w >= need, t.title() + " column " + heads.get(c) + ": " + w + " < " + need);
+            }
+        }
+        // force-flag-strict, the last column, was clipped before: the window is as wide as its widest table.
+        var access = cv.table(m.accesses());
+        double tableWidth = access.getColumns().stream().mapToDouble(javafx.scene.control.TableColumn::getWidth).sum();
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        assertTrue(cv.stage().getWidth() >= Math.min(tableWidth, screen.getWidth() - 48) , cv.stage().getWidth() + " < " + tableWidth);
+        assertTrue(cv.stage().getWidth() <= screen.getWidth());
+
+        robot.interact(() -> cv.stage().requestFocus());
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(cv.stage().isShowing(), "Esc closes the compare window");
+        robot.interact(() -> window.openCompare());
+        robot.interact(() -> cv.stage().requestFocus());
+        robot.push(KeyCode.CONTROL, KeyCode.W);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(cv.stage().isShowing(), "Ctrl+W closes it");
+    }
 }

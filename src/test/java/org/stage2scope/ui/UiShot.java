@@ -12,7 +12,8 @@ import org.stage2scope.render.Fixtures;
 /**
  * Screenshot harness (not a test): opens the main window under a real or virtual display and writes
  * a snapshot of it. {@code xvfb-run java -cp ... org.stage2scope.ui.UiShot out.png [present] [dark] [fixture] [sample=FILE.json] [compare]}
- * ({@code compare} snapshots the Compare policies window instead of the main window).
+ * ({@code compare} snapshots the Compare policies window instead of the main window; {@code memtypes} the
+ * memory-type explorer, with {@code memarch=ID}, {@code memfwb=true|false}, {@code memcell=ROW:COLUMN}).
  */
 public final class UiShot extends Application {
     private static String[] argv;
@@ -82,8 +83,27 @@ public final class UiShot extends Application {
         }
         boolean compare = java.util.Arrays.asList(argv).contains("compare");
         if (compare) {
-            w.openCompare().stage().setWidth(1600);
-            w.compareView().stage().setHeight(860);
+            w.openCompare(); // sizes itself to its tables, up to the screen
+        }
+        boolean memtypes = java.util.Arrays.asList(argv).contains("memtypes");
+        if (memtypes) {
+            MemtypeExplorer x = w.openMemtypes();
+            x.stage().setWidth(1600);
+            x.stage().setHeight(1000);
+            for (String a : argv) {
+                if (a.startsWith("memfwb=")) {
+                    x.model().fwbProperty().set(Boolean.parseBoolean(a.substring(7)));
+                }
+                if (a.startsWith("memarch=")) {
+                    x.model().archProperty().set(org.stage2scope.model.Named.byId(org.stage2scope.model.Arch.class, a.substring(8)));
+                }
+            }
+            for (String a : argv) {
+                if (a.startsWith("memcell=")) { // memcell=ROW:COLUMN selects a cell, e.g. memcell=0x04:0b1111
+                    String[] p = a.substring(8).split(":");
+                    x.model().selectedProperty().set(new org.stage2scope.engine.grid.ScenarioCells.Key(p[0], p[1]));
+                }
+            }
         }
         new Thread(() -> {
             try {
@@ -108,8 +128,14 @@ public final class UiShot extends Application {
                     java.util.Arrays.sort(t);
                     System.out.printf("FX frame (zoom/pan, 40 frames): median %.1f ms, max %.1f ms%n", t[20] / 1e6, t[39] / 1e6);
                 }
+                for (String a : argv) {
+                    if (memtypes && a.startsWith("memcell=")) {
+                        String[] p = a.substring(8).split(":");
+                        w.memtypes().reveal(p[0], p[1]);
+                    }
+                }
                 try {
-                    var img = (compare ? w.compareView().stage() : stage).getScene().snapshot(null);
+                    var img = (compare ? w.compareView().stage() : memtypes ? w.memtypes().stage() : stage).getScene().snapshot(null);
                     ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", Path.of(argv[0]).toFile());
                 } catch (Exception e) {
                     e.printStackTrace();

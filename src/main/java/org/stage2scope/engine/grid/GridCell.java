@@ -16,9 +16,14 @@ import org.stage2scope.model.Arch;
  * @param lessCacheable stage 1 makes the memory less cacheable (in either level) than stage 2 lets it be
  * @param switched      the result with the switch flipped, or null when flipping it changes nothing
  * @param kvm           the values KVM writes that land in this cell's column (with this switch)
+ * @param kvmOther      arm64, in a column KVM writes: what KVM writes for the same mapping with the switch
+ *                      flipped, and the result it gives this row (null otherwise)
  */
 public record GridCell(Arch arch, boolean switchOn, MemtypeGrid.Axis row, MemtypeGrid.Axis column, Combined combined,
-                       boolean lessCacheable, Combined switched, List<KvmWrites.Write> kvm) {
+                       boolean lessCacheable, Combined switched, List<KvmWrites.Write> kvm, Counterpart kvmOther) {
+
+    /** What KVM writes for the same mapping on the other kind of host, and what this row gets there. */
+    public record Counterpart(KvmWrites.Write write, Combined combined) {}
 
     public GridCell {
         kvm = List.copyOf(kvm);
@@ -29,7 +34,7 @@ public record GridCell(Arch arch, boolean switchOn, MemtypeGrid.Axis row, Memtyp
         return label(combined);
     }
 
-    static String label(Combined c) {
+    public static String label(Combined c) {
         if (c.memClass() == MemClass.RESERVED) {
             return "RESERVED";
         }
@@ -79,6 +84,11 @@ public record GridCell(Arch arch, boolean switchOn, MemtypeGrid.Axis row, Memtyp
         for (KvmWrites.Write w : kvm) {
             sb.append("\nKVM writes this ").append(arch == Arch.ARM64 ? "MemAttr" : "type").append(" for ").append(w.what())
                     .append(" (").append(w.function()).append(").");
+        }
+        if (kvmOther != null) {
+            sb.append("\nOn a host ").append(switchOn ? "without" : "with").append(" FWB, KVM writes ")
+                    .append(kvmOther.write().stage2()).append(" for the same mapping, and this guest attribute gets ")
+                    .append(label(kvmOther.combined())).append('.');
         }
         return sb.toString();
     }

@@ -96,18 +96,34 @@ public final class MemtypeGrid {
         Arm64Combiner c = new Arm64Combiner();
         GridCell[][] cells = new GridCell[rows.size()][columns.size()];
         List<KvmWrites.Write> kvm = KvmWrites.arm64(fwb);
+        List<KvmWrites.Write> kvmOther = KvmWrites.arm64(!fwb);
         int r = 0;
         for (int b : bytes) {
             for (int m = 0; m < memAttrs; m++) {
                 Combined here = c.combine(b, m, fwb, true);
                 Combined there = c.combine(b, m, !fwb, true);
+                List<KvmWrites.Write> w = writes(kvm, columns.get(m).id(), null);
                 cells[r][m] = new GridCell(Arch.ARM64, fwb, rows.get(r), columns.get(m), here,
                         lower(here, AttrNames.stage2Ceiling(m, fwb)), there.result().equals(here.result()) ? null : there,
-                        writes(kvm, columns.get(m).id(), null));
+                        w, counterpart(c, b, fwb, w, kvmOther));
             }
             r++;
         }
         return new MemtypeGrid(Arch.ARM64, fwb, rows, columns, cells, kvm);
+    }
+
+    /** The same mapping on the other kind of host: KVM's write for the same purpose, combined with this row. */
+    private static GridCell.Counterpart counterpart(Arm64Combiner c, int s1, boolean fwb, List<KvmWrites.Write> here,
+                                                    List<KvmWrites.Write> other) {
+        for (KvmWrites.Write w : here) {
+            for (KvmWrites.Write o : other) {
+                if (o.what().equals(w.what())) {
+                    int memAttr = Integer.parseInt(o.stage2().substring(2), 2);
+                    return new GridCell.Counterpart(o, c.combine(s1, memAttr, !fwb, true));
+                }
+            }
+        }
+        return null;
     }
 
     public static MemtypeGrid intel(boolean ipat) {
@@ -144,7 +160,7 @@ public final class MemtypeGrid {
                 Combined there = switched == null ? here : switched.combine(pat, s2);
                 cells[r][k] = new GridCell(arch, switchOn, rows.get(r), columns.get(k), here,
                         lower(here, AttrNames.x86Ceiling(s2)), there.result().equals(here.result()) ? null : there,
-                        writes(kvm, s2.id(), arch == Arch.X86_INTEL ? switchOn : null));
+                        writes(kvm, s2.id(), arch == Arch.X86_INTEL ? switchOn : null), null);
             }
         }
         return new MemtypeGrid(arch, switchOn, rows, columns, cells, kvm);

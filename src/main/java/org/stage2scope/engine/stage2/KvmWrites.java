@@ -35,8 +35,8 @@ public final class KvmWrites {
         String fn = "stage2_set_prot_attr (user_mem_abort)";
         return List.of(
                 new Write(Stage2Entry.bits(fwb ? Arm64Fault.ATTR_NORMAL_FWB : Arm64Fault.ATTR_NORMAL_NOFWB), null,
-                        "RAM and cacheable PFNMAP", fn),
-                new Write(Stage2Entry.bits(Arm64Fault.ATTR_NC), null, "device PFNMAP with VM_ALLOW_ANY_UNCACHED", fn),
+                        "RAM, cacheable PFNMAP", fn),
+                new Write(Stage2Entry.bits(Arm64Fault.ATTR_NC), null, "PFNMAP, ALLOW_ANY_UNCACHED", fn),
                 new Write(Stage2Entry.bits(Arm64Fault.ATTR_DEVICE), null, "device PFNMAP", fn));
     }
 
