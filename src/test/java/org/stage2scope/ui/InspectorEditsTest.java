@@ -32,7 +32,7 @@ class InspectorEditsTest {
         window = TestWindows.open(stage, new java.util.ArrayList<>(), new ScenarioDocument(Fixtures::fakeEngine));
         window.document().load(Fixtures.graceHopperLike(), null);
         stage.setWidth(1200);
-        stage.setHeight(1000); // tall enough that the range table leaves every inspector row in view
+        stage.setHeight(800); // the headless screen's full height, so the range table leaves every inspector row in view
         window.show();
         window.viewModel().select(new Ref.MemslotCall(0));
     }
