@@ -6,4 +6,13 @@ public enum Severity {
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /** The heading a report gives a group of findings of this severity. */
+    public String heading() {
+        return switch (this) {
+            case ERROR -> "Errors";
+            case WARNING -> "Warnings";
+            case INFO -> "Notes";
+        };
+    }
 }

@@ -130,11 +130,7 @@ public final class ReportText {
             if (group.isEmpty()) {
                 continue;
             }
-            String title = switch (sev) {
-                case ERROR -> "Errors";
-                case WARNING -> "Warnings";
-                case INFO -> "Notes";
-            };
+            String title = sev.heading();
             sb.append("  ").append(title).append(" (").append(group.size()).append(")\n");
             for (Finding f : group) {
                 TextTable.wrap(sb, "- " + f.message() + " [" + f.rule().id() + "]", "    ", "      ", WIDTH);

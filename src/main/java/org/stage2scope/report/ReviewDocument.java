@@ -186,11 +186,7 @@ public record ReviewDocument(Evaluation evaluation, Comparison comparison, Evalu
             if (group.isEmpty()) {
                 continue;
             }
-            String title = switch (sev) {
-                case ERROR -> "Errors";
-                case WARNING -> "Warnings";
-                case INFO -> "Notes";
-            };
+            String title = sev.heading();
             out.add(new Block.Heading(3, title + " (" + group.size() + ")", "findings-" + sev.name().toLowerCase(Locale.ROOT)));
             out.add(new Block.Items(group.stream().map(f -> new Block.Item(f.rule().id(), f.message(),
                     List.of(f.rule().title() + "; mirrors " + f.rule().kernelFunction()))).toList()));
