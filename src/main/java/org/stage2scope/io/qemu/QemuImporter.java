@@ -214,7 +214,13 @@ public final class QemuImporter {
             vmas.add(VmaInference.convert(v, name, arch, granule, roles.getOrDefault(v, ""), report));
         }
 
-        String name = options.name() != null ? options.name() : "imported from " + smaps.source() + " + " + monitorName;
+        // A short title that fits a slide's caption; the two capture paths go into the description.
+        long guestBytes = 0;
+        for (MemslotCall m : memslots) {
+            guestBytes += m.size();
+        }
+        String name = options.name() != null ? options.name()
+                : "QEMU " + arch.id() + " VM, " + U64.human(guestBytes) + " in " + memslots.size() + " memslots";
         String description = DESCRIPTION_PREFIX + smaps.source() + " (/proc/PID/smaps) and " + monitorName
                 + " (QEMU info mtree -f, info ramblock): " + memslots.size() + " memslots over " + vmas.size() + " VMAs."
                 + (inferred.isEmpty() ? "" : INFERRED + String.join("; ", inferred) + ".");

@@ -91,6 +91,9 @@ class QemuImporterTest {
         assertTrue(r.report().mentions("slot 1: read-only alias of RAM region pc.ram"));
         assertTrue(r.report().mentions("the SMM view"));
         assertTrue(r.scenario().description().contains("slot 1 READONLY"));
+        // A slide-sized title (issue 8: an import was titled with two absolute paths); the paths stay in the description.
+        assertEquals("QEMU x86-intel VM, 5.0 GiB in 10 memslots", s.name());
+        assertTrue(s.description().contains("smaps"), s.description());
     }
 
     @Test
