@@ -23,6 +23,8 @@ final class BandLane {
     private final Spec spec;
     private final double y;
     private final double h;
+    /** Side labels already placed in this lane, so two of them never overlap. */
+    private final Occupied sideLabels = new Occupied();
 
     private BandLane(Frame f, Plot p, Spec spec) {
         this.f = f;
@@ -120,7 +122,70 @@ final class BandLane {
                     Scene.Meta.range(cls(b, " widened"), b.ref(), b.start(), b.size(), b.outcome()));
             f.scene().hit(new Scene.Hit(cx - MIN_WIDTH / 2, y, MIN_WIDTH, h, b.ref(),
                     () -> "Drawn wider than to scale so it stays visible.\n" + b.tip().get(), b.style(), spec.lane()));
+            sideLabel(bands, i, cx);
         }
+    }
+
+    /**
+     * A widened band is too narrow for its own label (the UC sliver that is a sample's whole point), so its
+     * shortest label goes beside the marker, right then left, but only over empty lane: text over a
+     * neighbouring band would read as that band's type.
+     */
+    private void sideLabel(List<Band> bands, int i, double cx) {
+        Band b = bands.get(i);
+        List<String> labels = b.labels();
+        if (labels.isEmpty()) {
+            return;
+        }
+        double fs = Math.min(f.font(), h * 0.42);
+        String text = labels.get(labels.size() - 1);
+        double tw = TextFit.width(text, fs);
+        double half = MIN_WIDTH / 2;
+        for (double x0 : new double[] {cx + half + 3, cx - half - 3 - tw - 6}) {
+            double x1 = x0 + tw + 6;
+            if (x0 < f.left() || x1 > f.right() || !sideLabels.free(x0, x1) || !emptyLane(bands, i, x0, x1)) {
+                continue;
+            }
+            sideLabels.take(x0, x1);
+            Theme t = f.theme();
+            f.scene().add(f.rect(x0, y + h / 2 - fs * 0.7, tw + 6, fs * 1.4, t.laneBackground()), Scene.Meta.of("plate"));
+            f.scene().add(new Scene.Text(x0 + 3 + tw / 2, y + h / 2 + fs * 0.36, text, fs, t.foreground(), false,
+                    Scene.Anchor.MIDDLE), Scene.Meta.of("label " + spec.lane() + " side", b.ref()));
+            return;
+        }
+    }
+
+    /**
+     * True when no band of this lane other than band {@code own} (nor its widened marker) is drawn within
+     * [x0, x1]. Bands in a lane are sorted and disjoint, so the walk goes outwards from {@code own} and
+     * stops at the first band past the span: a few steps per marker.
+     */
+    private boolean emptyLane(List<Band> bands, int own, double x0, double x1) {
+        for (int j = own + 1; j < bands.size() && drawnFrom(bands.get(j)) < x1; j++) {
+            if (!spec.dimmed().test(bands.get(j)) && drawnTo(bands.get(j)) > x0) {
+                return false;
+            }
+        }
+        for (int j = own - 1; j >= 0 && drawnTo(bands.get(j)) > x0; j--) {
+            if (!spec.dimmed().test(bands.get(j)) && drawnFrom(bands.get(j)) < x1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Left edge of a band as drawn: its true place, or its widened marker. */
+    private double drawnFrom(Band o) {
+        double ox0 = p.x(o.u0());
+        double ox1 = p.x(o.u1());
+        return spec.matters().test(o) && ox1 - ox0 < MIN_WIDTH ? Math.min(ox0, (ox0 + ox1 - MIN_WIDTH) / 2) : ox0;
+    }
+
+    /** Right edge of a band as drawn (at least one pixel, or its widened marker). */
+    private double drawnTo(Band o) {
+        double ox0 = p.x(o.u0());
+        double ox1 = Math.max(p.x(o.u1()), ox0 + 1);
+        return spec.matters().test(o) && ox1 - ox0 < MIN_WIDTH ? Math.max(ox1, (ox0 + ox1 + MIN_WIDTH) / 2) : ox1;
     }
 
     /** Merges band {@code i} and the following sub-pixel bands into one pixel-wide bar; returns the next index. */

@@ -100,6 +100,18 @@ class WordsAndMarksTest {
     }
 
     @Test
+    void aWidenedSliverIsNamedBesideItsMarker() throws Exception {
+        // The Intel sample's whole point is the 16 MiB BAR that stage 2 maps UC and the guest sees WC:
+        // at fit it is a 12 px marker, too narrow for a label inside, so the label stands beside it.
+        Evaluation ev = sample("x86-intel-quirk.json");
+        Document svg = Jsoup.parse(SvgPainter.paint(Picture.of(ev)), "", Parser.xmlParser());
+        assertEquals("UC", svg.select("text.label.stage2.side").text());
+        assertEquals("WC", svg.select("text.label.effective.side").text());
+        String bar = svg.select("rect.band.stage2.widened").attr("data-ref");
+        assertEquals(bar, svg.select("text.label.stage2.side").attr("data-ref"), "the label names the widened band's own range");
+    }
+
+    @Test
     void svgCarriesTheMeaningOfEachElement() throws Exception {
         Evaluation ev = sample("grace-hopper-fwb.json");
         Document svg = Jsoup.parse(SvgPainter.paint(Picture.of(ev)), "", Parser.xmlParser());
