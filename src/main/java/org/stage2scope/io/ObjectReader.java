@@ -243,13 +243,31 @@ final class ObjectReader {
     void finish() throws ScenarioException {
         for (JsonNodeAt.Field f : obj.fields().values()) {
             if (!known.contains(f.name())) {
-                String hint = closest(f.name(), known);
-                String msg = "unknown field \"" + f.name() + "\"" + (hint == null
-                        ? "; known fields here: "
-                        : "; did you mean \"" + hint + "\"? Known fields here: ") + String.join(", ", known);
-                throw new ScenarioException(source, child(f.name()), f.line(), f.column(), msg);
+                throw unknown(f, closest(f.name(), known));
             }
         }
+    }
+
+    /**
+     * A field nobody asked for that is one typo away from a field that was asked for (and so was read as
+     * absent), or null. Reading such an object can fail later for a reason the typo caused ("arch " read
+     * as the default arm64, then an x86 feature refused), so the reader reports this one first.
+     */
+    ScenarioException misspelt() {
+        for (JsonNodeAt.Field f : obj.fields().values()) {
+            String hint = known.contains(f.name()) ? null : closest(f.name(), known);
+            if (hint != null) {
+                return unknown(f, hint);
+            }
+        }
+        return null;
+    }
+
+    private ScenarioException unknown(JsonNodeAt.Field f, String hint) {
+        String msg = "unknown field \"" + f.name() + "\"" + (hint == null
+                ? "; known fields here: "
+                : "; did you mean \"" + hint + "\"? Known fields here: ") + String.join(", ", known);
+        return new ScenarioException(source, child(f.name()), f.line(), f.column(), msg);
     }
 
     private static String describe(JsonNodeAt v) {

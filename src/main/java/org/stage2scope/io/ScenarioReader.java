@@ -112,12 +112,36 @@ public final class ScenarioReader {
     private static final class Decoder {
         private final String source;
 
+        /** Every object reader opened so far, outermost and earliest first. */
+        private final List<ObjectReader> opened = new ArrayList<>();
+
         Decoder(String source) {
             this.source = source;
         }
 
+        private ObjectReader open(String path, JsonNodeAt node) throws ScenarioException {
+            ObjectReader o = ObjectReader.of(source, path, node);
+            opened.add(o);
+            return o;
+        }
+
+        /** A misspelt key is the cause worth naming: it is reported before whatever it made fail later. */
         Scenario scenario(JsonNodeAt root) throws ScenarioException {
-            ObjectReader o = ObjectReader.of(source, "", root);
+            try {
+                return decode(root);
+            } catch (ScenarioException e) {
+                for (ObjectReader o : opened) {
+                    ScenarioException typo = o.misspelt();
+                    if (typo != null) {
+                        throw typo;
+                    }
+                }
+                throw e;
+            }
+        }
+
+        private Scenario decode(JsonNodeAt root) throws ScenarioException {
+            ObjectReader o = open("", root);
             JsonNodeAt format = o.get("format");
             if (format == null) {
                 throw o.errorHere("missing required field \"format\"; a scenario file starts with {\"format\": \"" + FORMAT + "\"");
@@ -157,7 +181,7 @@ public final class ScenarioReader {
         }
 
         Host host(JsonNodeAt node, String path) throws ScenarioException {
-            ObjectReader o = ObjectReader.of(source, path, node);
+            ObjectReader o = open(path, node);
             Arch arch = o.enumValue("arch", Arch.class, Arch.ARM64, "an architecture");
             Granule pageSize = o.enumValue("pageSize", Granule.class, Granule.G4K, "a host page size");
             int vaBits = o.integer("vaBits", Host.defaultVaBits(arch), 32, 57);
@@ -180,7 +204,7 @@ public final class ScenarioReader {
 
         /** host.kvm: what the host's KVM reports (stage2scope probe writes it); each field defaults to upstream. */
         KvmCaps kvm(JsonNodeAt node, String path, Arch arch) throws ScenarioException {
-            ObjectReader o = ObjectReader.of(source, path, node);
+            ObjectReader o = open(path, node);
             KvmCaps d = KvmCaps.defaults(arch);
             String release = o.string("release", "");
             int slots = o.integer("nrMemslots", d.userMemSlots(), 1, KvmCaps.MEM_SLOTS_NUM);
@@ -216,7 +240,7 @@ public final class ScenarioReader {
         }
 
         Vm vm(JsonNodeAt node, String path, Arch arch) throws ScenarioException {
-            ObjectReader o = ObjectReader.of(source, path, node);
+            ObjectReader o = open(path, node);
             int ipaBits = o.integer("ipaBits", DEFAULT_IPA_BITS, 32, 52);
             boolean mte = o.bool("mte", false);
             PolicyId policy = o.enumValue("policy", PolicyId.class, PolicyId.UPSTREAM, "a policy");
@@ -231,7 +255,7 @@ public final class ScenarioReader {
         }
 
         Vma vma(JsonNodeAt node, String path, Host host) throws ScenarioException {
-            ObjectReader o = ObjectReader.of(source, path, node);
+            ObjectReader o = open(path, node);
             String name = o.requireString("name");
             long start = o.requireAddress("start");
             long size = o.requireSize("size");
@@ -263,7 +287,7 @@ public final class ScenarioReader {
         }
 
         Backing backing(JsonNodeAt node, String path, Host host) throws ScenarioException {
-            ObjectReader o = ObjectReader.of(source, path, node);
+            ObjectReader o = open(path, node);
             Backing.Kind kind = o.enumValue("kind", Backing.Kind.class, Backing.Kind.RAM, "a backing kind");
             Long pa = o.optionalAddress("pa");
             long pageSize = o.size("pageSize", host.pageSize().pageSize());
@@ -282,7 +306,7 @@ public final class ScenarioReader {
         }
 
         MemslotCall memslot(JsonNodeAt node, String path) throws ScenarioException {
-            ObjectReader o = ObjectReader.of(source, path, node);
+            ObjectReader o = open(path, node);
             o.require("slot");
             int slot = o.integer("slot", 0, 0, 0xffff);
             int as = o.integer("addressSpace", 0, 0, 0xffff);
@@ -304,7 +328,7 @@ public final class ScenarioReader {
         }
 
         Guest guest(JsonNodeAt node, String path, Arch arch) throws ScenarioException {
-            ObjectReader o = ObjectReader.of(source, path, node);
+            ObjectReader o = open(path, node);
             List<Stage1Range> stage1 = new ArrayList<>();
             List<JsonNodeAt> ranges = o.array("stage1");
             for (int i = 0; i < ranges.size(); i++) {
@@ -320,7 +344,7 @@ public final class ScenarioReader {
         }
 
         Stage1Range stage1(JsonNodeAt node, String path, Arch arch) throws ScenarioException {
-            ObjectReader o = ObjectReader.of(source, path, node);
+            ObjectReader o = open(path, node);
             long gpa = o.requireAddress("gpa");
             long size = o.requireSize("size");
             o.require("attr");
@@ -339,7 +363,7 @@ public final class ScenarioReader {
         }
 
         GuestAccess access(JsonNodeAt node, String path) throws ScenarioException {
-            ObjectReader o = ObjectReader.of(source, path, node);
+            ObjectReader o = open(path, node);
             long gpa = o.requireAddress("gpa");
             o.require("kind");
             GuestAccess.Kind kind = o.enumValue("kind", GuestAccess.Kind.class, null, "an access kind");

@@ -128,6 +128,19 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void aMisspeltKeyIsReportedBeforeTheErrorItCausesLater() {
+        // "arch " is read as absent (arm64), so the x86 feature would be refused at host.features first.
+        ScenarioException e = fail(HEAD + ",\n \"host\": {\"arch \": \"x86-intel\", \"features\": [\"SELF_SNOOP\"]}}");
+        assertEquals("host.arch ", e.jsonPath());
+        assertTrue(e.getMessage().contains("unknown field \"arch \"; did you mean \"arch\"?"), e.getMessage());
+        // "Host" leaves the default arm64 host, so the x86 memory type would be refused at vmas[0].memType.
+        e = fail(HEAD + ",\n \"Host\": {\"arch\": \"x86-intel\"},\n"
+                + " \"vmas\": [{\"name\": \"a\", \"start\": \"0x1000\", \"size\": \"4K\", \"memType\": \"WB\"}]}");
+        assertEquals("Host", e.jsonPath());
+        assertTrue(e.getMessage().contains("unknown field \"Host\"; did you mean \"host\"?"), e.getMessage());
+    }
+
+    @Test
     void unknownFieldHasDidYouMeanHint() {
         ScenarioException e = fail(HEAD + ",\n \"vmas\": [{\"name\": \"a\", \"start\": \"0x1000\", \"size\": \"4K\", \"memtype\": \"MT_NORMAL\"}]}");
         assertEquals("vmas[0].memtype", e.jsonPath());
