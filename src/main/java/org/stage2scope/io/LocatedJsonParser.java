@@ -21,7 +21,10 @@ import java.util.Map;
 final class LocatedJsonParser {
     static final int MAX_DEPTH = 200;
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            // Any string the 64 MiB file limit lets through is valid (Jackson's own cap is 20,000,000 chars);
+            // a number longer than Jackson's 1,000 digits is no address or size, so that cap stays.
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength((int) ScenarioReader.MAX_BYTES).build())
             .build();
 
     private final String source;
@@ -37,7 +40,13 @@ final class LocatedJsonParser {
             throw new ScenarioException(source, "", 1, 1,
                     "the file is empty; expected a JSON object starting with {\"format\": \"" + ScenarioReader.FORMAT + "\"");
         }
-        try (JsonParser p = FACTORY.createParser(text)) {
+        JsonParser p;
+        try {
+            p = FACTORY.createParser(text);
+        } catch (IOException e) {
+            throw new ScenarioException(source, "", 0, 0, "cannot read the JSON: " + e.getMessage());
+        }
+        try (p) {
             LocatedJsonParser lp = new LocatedJsonParser(source, p);
             JsonToken first = p.nextToken();
             JsonNodeAt root = lp.value(first, "");
@@ -53,7 +62,8 @@ final class LocatedJsonParser {
             throw new ScenarioException(source, "", line(at), column(at),
                     "the file ends in the middle of the JSON (truncated?); a string, array or object is not closed");
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
+            // Limit errors (number length, nesting) come without a location: where the parser stands is it.
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
             throw new ScenarioException(source, "", line(at), column(at), "malformed JSON: " + plain(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new ScenarioException(source, "", 0, 0, "cannot read the JSON: " + e.getMessage());
@@ -133,6 +143,16 @@ final class LocatedJsonParser {
         }
         if (m.startsWith("Illegal unquoted character")) {
             return "a control character (such as a raw line break or tab) inside a string must be escaped, e.g. \\n or \\t";
+        }
+        if (m.startsWith("Non-standard token")) {
+            String token = m.replaceAll("^Non-standard token '([^']*)'.*$", "$1");
+            return token + " is not a JSON number; expected a number, or a string such as \"0x1000\" or \"4G\"";
+        }
+        if (m.startsWith("Number value length") || m.startsWith("Number length")) {
+            return "a number with more than 1000 digits; expected an address or size (at most 2^64-1)";
+        }
+        if (m.startsWith("String value length") || m.startsWith("String length")) {
+            return "a string longer than the 64 MiB a scenario file may hold";
         }
         if (m.startsWith("Document nesting depth")) {
             return "arrays and objects are nested more than " + MAX_DEPTH + " levels deep; a scenario needs no more than 5";

@@ -1,6 +1,7 @@
 package org.stage2scope.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -125,6 +126,25 @@ class ScenarioReaderTest {
         assertEquals(15, e.column());
         assertTrue(e.getMessage().startsWith("t.json:2:15: malformed JSON: unexpected character ','"), e.getMessage());
         assertTrue(!e.getMessage().contains("code 44") && !e.getMessage().contains("[Source"), e.getMessage());
+    }
+
+    @Test
+    void parserLimitsSpeakOurWordsWithALocation() throws Exception {
+        ScenarioException nan = fail(HEAD + ",\n \"vmas\": [{\"name\": \"a\", \"start\": NaN}]}");
+        assertTrue(nan.getMessage().contains("NaN is not a JSON number"), nan.getMessage());
+        assertFalse(nan.getMessage().contains("JsonReadFeature") || nan.getMessage().contains("enable"), nan.getMessage());
+        assertEquals(2, nan.line());
+
+        ScenarioException digits = fail(HEAD + ",\n \"vmas\": [{\"name\": \"a\", \"start\": " + "9".repeat(1500) + "}]}");
+        assertTrue(digits.getMessage().contains("more than 1000 digits"), digits.getMessage());
+        assertTrue(digits.line() == 2 && digits.column() > 0, "located: " + digits.getMessage());
+
+        ScenarioException deep = fail(HEAD + ",\n \"x\": " + "[".repeat(300) + "]".repeat(300) + "}");
+        assertTrue(deep.line() == 2 && deep.column() > 0, "located: " + deep.getMessage());
+
+        // A valid file under 64 MiB with a string over Jackson's 20,000,000-character default loads.
+        String longText = "d".repeat(21_000_000);
+        assertEquals(longText.length(), read(HEAD + ", \"description\": \"" + longText + "\"}").description().length());
     }
 
     @Test
@@ -371,7 +391,7 @@ class ScenarioReaderTest {
         assertEquals("t.json:1:38: malformed JSON: comments are not allowed in JSON", fail(HEAD + ", /* c */ \"name\": \"x\"}").getMessage());
         assertTrue(fail(HEAD + ", \"name\": \"a\nb\"}").getMessage()
                 .endsWith("malformed JSON: a control character (such as a raw line break or tab) inside a string must be escaped, e.g. \\n or \\t"));
-        assertEquals("t.json: malformed JSON: arrays and objects are nested more than 200 levels deep; a scenario needs no more than 5",
-                fail("[".repeat(300)).getMessage());
+        assertEquals("t.json:1:301: malformed JSON: arrays and objects are nested more than 200 levels deep; a scenario needs no more than 5",
+                fail("[".repeat(300)).getMessage(), "located where the parser stood (issue 9 item 11)");
     }
 }
