@@ -14,4 +14,13 @@ public record Evaluation(Scenario scenario, PolicyId policy, List<MemslotResult>
         accesses = List.copyOf(accesses);
         findings = List.copyOf(findings);
     }
+
+    /** The findings grouped by severity, errors first; severities with no finding are left out. */
+    public java.util.Map<Severity, List<Finding>> findingsBySeverity() {
+        java.util.Map<Severity, List<Finding>> out = new java.util.EnumMap<>(Severity.class);
+        for (Finding f : findings()) {
+            out.computeIfAbsent(f.severity(), k -> new java.util.ArrayList<>()).add(f);
+        }
+        return out;
+    }
 }

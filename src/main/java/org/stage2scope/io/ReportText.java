@@ -125,11 +125,9 @@ public final class ReportText {
             sb.append("  none\n");
             return;
         }
-        for (Severity sev : Severity.values()) {
-            List<Finding> group = ev.findings().stream().filter(f -> f.severity() == sev).toList();
-            if (group.isEmpty()) {
-                continue;
-            }
+        for (var bySeverity : ev.findingsBySeverity().entrySet()) {
+            Severity sev = bySeverity.getKey();
+            List<Finding> group = bySeverity.getValue();
             String title = sev.heading();
             sb.append("  ").append(title).append(" (").append(group.size()).append(")\n");
             for (Finding f : group) {

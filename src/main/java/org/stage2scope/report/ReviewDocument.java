@@ -181,11 +181,9 @@ public record ReviewDocument(Evaluation evaluation, Comparison comparison, Evalu
             out.add(new Block.Paragraph("None."));
             return;
         }
-        for (Severity sev : Severity.values()) {
-            List<Finding> group = ev.findings().stream().filter(f -> f.severity() == sev).toList();
-            if (group.isEmpty()) {
-                continue;
-            }
+        for (var bySeverity : ev.findingsBySeverity().entrySet()) {
+            Severity sev = bySeverity.getKey();
+            List<Finding> group = bySeverity.getValue();
             String title = sev.heading();
             out.add(new Block.Heading(3, title + " (" + group.size() + ")", "findings-" + sev.name().toLowerCase(Locale.ROOT)));
             out.add(new Block.Items(group.stream().map(f -> new Block.Item(f.rule().id(), f.message(),
