@@ -78,8 +78,10 @@ final class ActionTable {
                 .withHelp("Frame the selected band (Z on the picture)"));
         add(AppAction.of("zoom-in", "Zoom in", "Shortcut+EQUALS", () -> bands.zoom(1.5)));
         add(AppAction.of("zoom-out", "Zoom out", "Shortcut+MINUS", () -> bands.zoom(1 / 1.5)));
-        add(AppAction.of("next-band", "Next band in the lane", "Shortcut+CLOSE_BRACKET", () -> vm.stepBand(1)));
-        add(AppAction.of("previous-band", "Previous band in the lane", "Shortcut+OPEN_BRACKET", () -> vm.stepBand(-1)));
+        // By KeyCode name ("Close Bracket"), not the enum constant: KeyCombination parses "CLOSE_BRACKET" as a
+        // typed character of that spelling, which no key ever produces (and the menu read Ctrl+CLOSE_BRACKET).
+        add(AppAction.of("next-band", "Next band in the lane", "Shortcut+Close Bracket", () -> vm.stepBand(1)));
+        add(AppAction.of("previous-band", "Previous band in the lane", "Shortcut+Open Bracket", () -> vm.stepBand(-1)));
         add(AppAction.of("compare", "Compare policies", "Shortcut+K", w::openCompare)
                 .withHelp("This scenario under every cacheable-PFNMAP policy, side by side (Ctrl+K)"));
         add(AppAction.of("memtypes", "Memory types", "Shortcut+M", w::openMemtypes)

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -220,6 +221,16 @@ class MainWindowKeysTest {
         var actions = window.actions();
         assertEquals("Shortcut+Z", actions.get("undo").key().getName());
         assertEquals("Shortcut+F", actions.get("go-to").key().getName());
+        // The band steps: the accelerator must match the key a user presses and read as it is printed on it
+        // ("Shortcut+CLOSE_BRACKET" parsed as the eleven-character "character" CLOSE_BRACKET: it showed as
+        // "Ctrl+CLOSE_BRACKET" and no key ever matched it).
+        for (String id : List.of("next-band", "previous-band")) {
+            KeyCode code = id.startsWith("next") ? KeyCode.CLOSE_BRACKET : KeyCode.OPEN_BRACKET;
+            String ch = code == KeyCode.CLOSE_BRACKET ? "]" : "[";
+            KeyEvent press = new KeyEvent(KeyEvent.KEY_PRESSED, ch, ch, code, false, true, false, false);
+            assertTrue(actions.get(id).key().match(press), id + " matches Ctrl+" + ch);
+            assertEquals("Ctrl+" + ch, actions.get(id).keyText(), id);
+        }
         MenuItem undo = ActionTable.item(actions.get("undo"));
         assertTrue(undo.isDisable(), "nothing to undo yet");
     }
