@@ -106,7 +106,7 @@ public record Comparison(Scenario scenario, String note, List<Column> columns, i
 
     private static Column column(Scenario s, String id, String description, Arch arch, Set<CpuFeature> features, Vm vm) {
         Host h = s.host();
-        Scenario v = s.withHost(new Host(arch, h.pageSize(), h.vaBits(), features)).withVm(vm);
+        Scenario v = s.withHost(h.withArch(arch, features)).withVm(vm);
         boolean asIs = v.equals(s);
         return new Column(id, asIs ? description + " (this scenario)" : description, Evaluator.evaluate(asIs ? s : v));
     }

@@ -155,7 +155,7 @@ public final class ScenarioEdits {
     /** The host with one CPU feature on or off (the toolbar's FWB and DIC toggles). */
     public static Scenario withFeature(Scenario s, CpuFeature f, boolean on) {
         Host h = s.host();
-        return s.withHost(new Host(h.arch(), h.pageSize(), h.vaBits(), toggle(h.features(), f, on, CpuFeature.class)));
+        return s.withHost(h.withFeatures(toggle(h.features(), f, on, CpuFeature.class)));
     }
 
     /** A copy of the set with e added or removed. */

@@ -38,6 +38,28 @@ public record Host(Arch arch, Granule pageSize, int vaBits, Set<CpuFeature> feat
         return new Host(arch, pageSize, vaBits, features, k);
     }
 
+    /*
+     * Edits keep kvm: it is what the host's KVM reported (probe), and a page-size or feature edit models
+     * the same kernel with another CPU or configuration, not an upstream default kernel.
+     */
+
+    public Host withPageSize(Granule g) {
+        return new Host(arch, g, vaBits, features, kvm);
+    }
+
+    public Host withFeatures(Set<CpuFeature> f) {
+        return new Host(arch, pageSize, vaBits, f, kvm);
+    }
+
+    /**
+     * The same host on another CPU of its family (Intel and AMD run the same x86 KVM memslot code, so the
+     * probed limits carry over); across families the limits are that arch's upstream defaults.
+     */
+    public Host withArch(Arch a, Set<CpuFeature> f) {
+        boolean sameFamily = a.isX86() == arch.isX86();
+        return new Host(a, pageSize, vaBits, f, sameFamily ? kvm : KvmCaps.defaults(a));
+    }
+
     public boolean has(CpuFeature feature) {
         return features.contains(feature);
     }

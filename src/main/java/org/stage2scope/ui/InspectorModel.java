@@ -110,7 +110,7 @@ public final class InspectorModel {
                 Arch.class, h.arch(), List.of(Arch.values()), v -> cur -> ArchSwitch.convert(cur, (Arch) v)));
         List<Granule> pages = h.arch().isX86() ? List.of(Granule.G4K) : List.of(Granule.values());
         p.add(new Prop("Host", "page size", "PAGE_SIZE; bounds the stage-2 block sizes", Granule.class, h.pageSize(), pages,
-                v -> onHost(x -> new Host(x.arch(), (Granule) v, x.vaBits(), x.features()))));
+                v -> onHost(x -> x.withPageSize((Granule) v))));
         for (CpuFeature f : CpuFeature.values()) {
             if (f.appliesTo(h.arch())) {
                 p.add(new Prop("Host features", f.id(), featureHelp(f), Boolean.class, h.has(f), null,

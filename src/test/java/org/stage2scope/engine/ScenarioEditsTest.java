@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stage2scope.model.Arch;
+import org.stage2scope.model.CpuFeature;
+import org.stage2scope.model.Granule;
+import org.stage2scope.model.Host;
+import org.stage2scope.model.KvmCaps;
 import org.stage2scope.model.GuestAccess;
 import org.stage2scope.model.MemType;
 import org.stage2scope.model.MemslotCall;
@@ -86,5 +90,42 @@ class ScenarioEditsTest {
         assertEquals(s.vmas().size() - 1, noVma.vmas().size());
         assertFalse(noVma.vmas().contains(s.vmas().get(1)));
         assertEquals(List.copyOf(s.memslots().subList(1, s.memslots().size())), ScenarioEdits.removeCall(s, 0).memslots());
+    }
+
+    /**
+     * A probed host whose KVM allows only two user slots: slots 2 and 3 of the Grace Hopper sample are refused.
+     * Toggling FWB, changing the page size or comparing must keep that limit (they used to rebuild the host
+     * with the upstream defaults, 32,767 slots, so the refusals silently vanished).
+     */
+    @Test
+    void editsOfTheHostKeepWhatItsKvmReported() {
+        Scenario s = Fixtures.graceHopperLike();
+        KvmCaps two = new KvmCaps("6.18.0-probed", 2, 1, true, true);
+        Scenario probed = s.withHost(s.host().withKvm(two));
+        assertEquals(List.of(true, true, false, false), accepted(Evaluator.evaluate(probed)), "the limit bites before any edit");
+
+        Scenario noFwb = ScenarioEdits.withFeature(probed, CpuFeature.FWB, false);
+        assertEquals(two, noFwb.host().kvm());
+        assertEquals(true, accepted(Evaluator.evaluate(ScenarioEdits.withFeature(s, CpuFeature.FWB, false))).get(2),
+                "with the upstream limit slot 2 (bar0) is accepted without FWB");
+        assertEquals(false, accepted(Evaluator.evaluate(noFwb)).get(2), "FWB off keeps the probed two-slot limit");
+
+        Scenario pages = probed.withHost(probed.host().withPageSize(Granule.G64K));
+        assertEquals(two, pages.host().kvm());
+        assertEquals(Granule.G64K, pages.host().pageSize());
+
+        for (Comparison.Column c : Comparison.of(probed).columns()) {
+            assertEquals(two, c.evaluation().scenario().host().kvm(), c.id());
+            assertFalse(c.evaluation().memslotCalls().get(2).ok(), c.id() + ": slot 2 is over the probed limit");
+        }
+        assertEquals(KvmCaps.defaults(Arch.X86_AMD), probed.host().withArch(Arch.X86_AMD, java.util.Set.of()).kvm(),
+                "across families the probed arm64 limits do not apply");
+        KvmCaps x86 = new KvmCaps("6.18.0-probed", 100, 1, true, false);
+        Host intel = new Host(Arch.X86_INTEL, Granule.G4K, 47, java.util.Set.of(), x86);
+        assertEquals(x86, intel.withArch(Arch.X86_AMD, java.util.Set.of()).kvm(), "Intel and AMD share x86's memslot code");
+    }
+
+    private static List<Boolean> accepted(Evaluation ev) {
+        return ev.memslotCalls().stream().map(MemslotResult::ok).toList();
     }
 }
