@@ -126,7 +126,9 @@ public final class Cli {
             return usageError(p, err);
         }
         if (ex instanceof Refusal || ex instanceof ScenarioException || ex instanceof ImportException) {
-            err.println(ControlChars.escape(ex.getMessage()));
+            // Named like a usage error ("stage2scope check: nosuch.json: no such file"), so a script running
+            // several commands can tell which one refused.
+            err.println(cl.getCommandSpec().qualifiedName() + ": " + ControlChars.escape(ex.getMessage()));
             return BAD_INPUT;
         }
         return internalError(cl.getCommandSpec().qualifiedName(), ex, err);

@@ -93,7 +93,7 @@ class CliStructureTest {
         Path bad = Files.writeString(dir.resolve("bad.json"), "{\"format\": 3}");
         CliRun refused = CliRun.run(bad.toString());
         assertEquals(2, refused.code());
-        assertTrue(refused.err().startsWith(bad + ":1:"), refused.err());
+        assertTrue(refused.err().startsWith("stage2scope: " + bad + ":1:"), refused.err());
         assertTrue(refused.opened().isEmpty(), "a file that does not load never reaches the window");
     }
 

@@ -85,7 +85,7 @@ class HostCommandsTest {
         Path broken = write("broken.json", "{\"format\": \"stage2scope-scenario/1\", \"memslots\": [{\"slot\": 0}]}");
         CliRun bad = CliRun.with(new ReplayCommand(FakeKernel::new)).args("replay", broken.toString());
         assertEquals(2, bad.code());
-        assertTrue(bad.err().startsWith(broken + ":1:"), bad.err());
+        assertTrue(bad.err().startsWith("stage2scope replay: " + broken + ":1:"), bad.err());
         assertEquals("", bad.out());
     }
 

@@ -63,7 +63,7 @@ class ImportCommandTest {
         Path cut = dir.resolve("smaps.txt");
         Files.writeString(cut, smaps.substring(0, smaps.indexOf("VmFlags: rd wr sh mr mw me ms dc hg")));
         assertEquals(2, run("--smaps", cut.toString(), "--monitor", monitor.toString()));
-        assertTrue(err().startsWith(cut + ":376: the VMA 7fc0dfffe000-7fc0e3ffe000 ends without its \"VmFlags:\" line"), err());
+        assertTrue(err().startsWith("stage2scope import: " + cut + ":376: the VMA 7fc0dfffe000-7fc0e3ffe000 ends without its \"VmFlags:\" line"), err());
         assertEquals("", out.toString(StandardCharsets.UTF_8));
     }
 

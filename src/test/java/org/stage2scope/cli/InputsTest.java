@@ -36,10 +36,10 @@ class InputsTest {
         Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "needs mkfifo");
         CliRun r = CliRun.run("check", fifo.toString());
         assertEquals(2, r.code());
-        assertEquals(fifo + ": not a regular file (a FIFO, socket or device); expected a file, or - for standard input\n", r.err());
+        assertEquals("stage2scope check: " + fifo + ": not a regular file (a FIFO, socket or device); expected a file, or - for standard input\n", r.err());
         CliRun imp = CliRun.run("import", "--smaps", fifo.toString(), "--monitor", fifo.toString());
         assertEquals(2, imp.code());
-        assertTrue(imp.err().startsWith(fifo + ": not a regular file"), imp.err());
+        assertTrue(imp.err().startsWith("stage2scope import: " + fifo + ": not a regular file"), imp.err());
     }
 
     @Test
@@ -47,7 +47,7 @@ class InputsTest {
         Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")));
         CliRun r = CliRun.run("compare", "/dev/zero");
         assertEquals(2, r.code());
-        assertTrue(r.err().startsWith("/dev/zero: not a regular file"), r.err());
+        assertTrue(r.err().startsWith("stage2scope compare: /dev/zero: not a regular file"), r.err());
     }
 
     @Test
@@ -73,7 +73,7 @@ class InputsTest {
             });
             CliRun endless = CliRun.run("check", "-");
             assertEquals(2, endless.code());
-            assertTrue(endless.err().startsWith("<stdin>: the input is above the limit of 67108864 bytes (64 MiB)"), endless.err());
+            assertTrue(endless.err().startsWith("stage2scope check: <stdin>: the input is above the limit of 67108864 bytes (64 MiB)"), endless.err());
         } finally {
             System.setIn(saved);
         }
@@ -106,10 +106,10 @@ class InputsTest {
     @Test
     void missingDirectoriesAndEmptyPathsNameThemselves() {
         CliRun r = CliRun.run("check", dir.resolve("no/such.json").toString());
-        assertEquals(dir.resolve("no/such.json") + ": no such directory\n", r.err());
+        assertEquals("stage2scope check: " + dir.resolve("no/such.json") + ": no such directory\n", r.err());
         CliRun empty = CliRun.run("check", "");
         assertEquals(2, empty.code());
-        assertEquals("\"\" (an empty path): expected a file name\n", empty.err());
+        assertEquals("stage2scope check: \"\" (an empty path): expected a file name\n", empty.err());
         assertFalse(empty.err().contains("Exception"));
     }
 }

@@ -79,7 +79,7 @@ class IoCommandsTest {
     void unreadableInputExitsTwoWithTheLocatedMessageAndNoStackTrace(@TempDir Path dir) throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.json"), "{\"format\": \"stage2scope-scenario/1\",\n \"vm\": {\"policy\": \"nope\"}}");
         assertEquals(2, check(bad.toString()));
-        assertEquals(bad + ":2:19: vm.policy: \"nope\" is not a policy; expected one of \"pre-6.17\", \"upstream\", "
+        assertEquals("stage2scope check: " + bad + ":2:19: vm.policy: \"nope\" is not a policy; expected one of \"pre-6.17\", \"upstream\", "
                 + "\"v6-enable-flag\", \"force-flag\", \"force-flag-strict\"\n", err());
         assertEquals("", out());
         assertTrue(asked.isEmpty());
@@ -88,7 +88,7 @@ class IoCommandsTest {
     @Test
     void missingFileExitsTwo(@TempDir Path dir) {
         assertEquals(2, compare(dir.resolve("none.json").toString()));
-        assertEquals(dir.resolve("none.json") + ": no such file\n", err());
+        assertEquals("stage2scope compare: " + dir.resolve("none.json") + ": no such file\n", err());
     }
 
     @Test
@@ -140,7 +140,7 @@ class IoCommandsTest {
     void cliDispatchesCheckToThisCommand(@TempDir Path dir) throws Exception {
         Path bad = Files.writeString(dir.resolve("empty.json"), "");
         assertEquals(2, Cli.run(new String[] {"check", bad.toString()}, out, err));
-        assertEquals(bad + ":1:1: the file is empty; expected a JSON object starting with {\"format\": \"stage2scope-scenario/1\"\n", err());
+        assertEquals("stage2scope check: " + bad + ":1:1: the file is empty; expected a JSON object starting with {\"format\": \"stage2scope-scenario/1\"\n", err());
     }
 
 }

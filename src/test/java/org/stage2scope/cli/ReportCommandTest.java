@@ -60,7 +60,7 @@ class ReportCommandTest {
     void anUnknownExtensionOrAnUnreadableScenarioIsOneSentenceAndExit2() {
         CliRun r = CliRun.run("report", "samples/grace-hopper-fwb.json", "-o", dir.resolve("review.docx").toString());
         assertEquals(2, r.code());
-        assertEquals(dir.resolve("review.docx") + ": unknown report format; the file name must end in .html, .md, .txt or .json"
+        assertEquals("stage2scope report: " + dir.resolve("review.docx") + ": unknown report format; the file name must end in .html, .md, .txt or .json"
                 + System.lineSeparator(), r.err());
         assertFalse(Files.exists(dir.resolve("review.docx")));
         CliRun missing = CliRun.run("report", "samples/grace-hopper-fwb.json", "-o", dir.resolve("r.html").toString(),
