@@ -56,6 +56,12 @@ public final class MainWindow {
     private final TextArea explanation = new TextArea();
     private final BorderPane root = new BorderPane();
     private final javafx.scene.Scene fxScene;
+    /** The normal window: picture, tables and panels above each other, the inspector beside them. */
+    private final SplitPane stack = new SplitPane();
+    private final SplitPane withInspector = new SplitPane();
+    /** Divider positions from before presentation mode, put back when it ends. */
+    private double[] stackDividers;
+    private double[] inspectorDividers;
     private final RecentFiles recent = new RecentFiles(Preferences.userNodeForPackage(MainWindow.class));
     private final ScenarioFiles files;
     private final PictureExport export;
@@ -158,13 +164,35 @@ public final class MainWindow {
         explanation.textProperty().bind(vm.explanationProperty());
         SplitPane bottom = new SplitPane(titled("Findings and memslot calls", findings), titled("Explanation", explanation));
         bottom.setDividerPositions(0.45);
-        SplitPane left = new SplitPane(bands, tables, bottom);
-        left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.5, 0.74);
-        SplitPane main = new SplitPane(left, inspector);
-        main.setDividerPositions(0.72);
+        stack.getItems().setAll(bands, tables, bottom);
+        stack.setOrientation(Orientation.VERTICAL);
+        stack.setDividerPositions(0.5, 0.74);
+        withInspector.getItems().setAll(stack, inspector);
+        withInspector.setDividerPositions(0.72);
         SplitPane.setResizableWithParent(inspector, false);
-        return main;
+        vm.presentationProperty().addListener((o, was, on) -> presentLayout(on));
+        return withInspector;
+    }
+
+    /**
+     * Presentation mode shows the picture alone, filling the window between the toolbar and the status line:
+     * on a projector the tables and panels only shrink it (the picture was cut off below its GPA axis).
+     * Leaving puts every panel back where the user had its divider.
+     */
+    private void presentLayout(boolean on) {
+        if (on && root.getCenter() == withInspector) {
+            stackDividers = stack.getDividerPositions();
+            inspectorDividers = withInspector.getDividerPositions();
+            stack.getItems().remove(bands);
+            root.setCenter(bands);
+        } else if (!on && root.getCenter() == bands) {
+            root.setCenter(null);
+            stack.getItems().add(0, bands);
+            root.setCenter(withInspector);
+            stack.setDividerPositions(stackDividers);
+            withInspector.setDividerPositions(inspectorDividers);
+        }
+        bands.requestFocus();
     }
 
     private Node statusBar() {

@@ -1,6 +1,8 @@
 package org.stage2scope.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -161,6 +163,35 @@ class MainWindowFixtureTest {
         assertTrue(after > before, "bands grow for the projector: " + before + " -> " + after);
         double textAfter = largestText(window.bandView().scene());
         assertTrue(textAfter > textBefore * 1.2, "labels grow: " + textBefore + " -> " + textAfter);
+    }
+
+    /** F5 shows the whole picture alone (it was cut off below the accesses), and leaving puts every panel back. */
+    @Test
+    void presentationModeShowsThePictureAloneAndLeavingRestoresThePanels(FxRobot robot) {
+        javafx.scene.Parent top = window.fxScene().getRoot();
+        double[] dividersBefore = dividers(top);
+        assertNotNull(top.lookup("#explanation"), "the explanation panel is shown normally");
+        robot.clickOn("#tb-present");
+        WaitForAsyncUtils.waitForFxEvents();
+        BandView bands = window.bandView();
+        assertNull(top.lookup("#explanation"), "panels are hidden in presentation mode");
+        assertEquals(0, dividers(top).length, "no split panes take room from the picture");
+        double needed = bands.prefHeight(bands.getWidth());
+        assertTrue(bands.getHeight() >= needed - 1, "the whole picture fits: " + bands.getHeight() + " px for " + needed);
+        assertTrue(bands.getWidth() >= window.fxScene().getWidth() - 1, "and it spans the window");
+        robot.type(javafx.scene.input.KeyCode.F5); // the toolbar button may sit in its overflow at the large font
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(top.lookup("#explanation"), "the panels are back");
+        double[] dividersAfter = dividers(top);
+        assertEquals(dividersBefore.length, dividersAfter.length);
+        for (int i = 0; i < dividersBefore.length; i++) {
+            assertEquals(dividersBefore[i], dividersAfter[i], 1e-3, "divider " + i + " where the user had it");
+        }
+    }
+
+    private static double[] dividers(javafx.scene.Parent top) {
+        return top.lookupAll(".split-pane").stream().flatMapToDouble(n -> java.util.Arrays.stream(((javafx.scene.control.SplitPane) n)
+                .getDividerPositions())).toArray();
     }
 
     private static double largestText(Scene s) {
