@@ -165,6 +165,24 @@ class MainWindowFixtureTest {
         assertTrue(textAfter > textBefore * 1.2, "labels grow: " + textBefore + " -> " + textAfter);
     }
 
+    /** A click on a slot's name selects that slot, wherever other connectors cross under the label. */
+    @Test
+    void clickingASlotLabelSelectsThatSlot(FxRobot robot) {
+        // The bundled default: slot 0's and 1's labels sit where the GPU slots' connectors cross.
+        robot.interact(() -> window.openDefault());
+        WaitForAsyncUtils.waitForFxEvents();
+        Scene s = window.bandView().scene();
+        for (int slot = 0; slot < 4; slot++) {
+            String name = "slot " + slot + " ";
+            Scene.Text label = s.prims().stream().filter(p -> p instanceof Scene.Text t && t.text().startsWith(name))
+                    .map(p -> (Scene.Text) p).findFirst().orElseThrow(() -> new AssertionError("no label for " + name));
+            // The text's middle: x is its centre (MIDDLE anchor), y its baseline.
+            robot.clickOn(window.bandView().localToScreen(label.x(), label.y() - label.size() * 0.35));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(new Ref.MemslotCall(slot), window.viewModel().selection(), "clicked \"" + label.text() + "\"");
+        }
+    }
+
     /** F5 shows the whole picture alone (it was cut off below the accesses), and leaving puts every panel back. */
     @Test
     void presentationModeShowsThePictureAloneAndLeavingRestoresThePanels(FxRobot robot) {
