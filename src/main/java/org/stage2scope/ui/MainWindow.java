@@ -56,6 +56,7 @@ public final class MainWindow {
     private final TextArea explanation = new TextArea();
     private final BorderPane root = new BorderPane();
     private final javafx.scene.Scene fxScene;
+    private javafx.scene.control.MenuBar menuBar;
     /** The normal window: picture, tables and panels above each other, the inspector beside them. */
     private final SplitPane stack = new SplitPane();
     private final SplitPane withInspector = new SplitPane();
@@ -90,7 +91,8 @@ public final class MainWindow {
         this.actions = new ActionTable(this);
         this.contextMenu = new BandContextMenu(vm, bands);
         bindPicture();
-        root.setTop(new VBox(actions.menuBar(files), toolbar()));
+        menuBar = actions.menuBar(files);
+        root.setTop(new VBox(menuBar, toolbar()));
         root.setCenter(panes());
         root.setBottom(statusBar());
         fxScene = new javafx.scene.Scene(root, 1200, 760);
@@ -117,6 +119,7 @@ public final class MainWindow {
             }
         });
         vm.themeProperty().addListener((o, a, t) -> applyStyleClasses());
+        applyStyleClasses();
         doc.scenarioProperty().addListener((o, a, s) -> showInspector());
         doc.evaluationProperty().addListener((o, a, ev) -> showInspector());
         vm.selectionProperty().addListener((o, a, r) -> showInspector());
@@ -300,6 +303,10 @@ public final class MainWindow {
         if (vm.presentationProperty().get()) {
             root.getStyleClass().add("presentation");
         }
+        // The menu bar's labels keep the font size they had when the .presentation class goes away (JavaFX
+        // does not re-resolve the inherited size in their cached skins), so its size is set on it directly.
+        double size = vm.presentationProperty().get() ? 18 : javafx.scene.text.Font.getDefault().getSize();
+        menuBar.setStyle("-fx-font-size: " + size + "px;");
         if (compareView != null) {
             compareView.setPresentation(vm.presentationProperty().get());
             compareView.setDark(vm.darkProperty().get());
