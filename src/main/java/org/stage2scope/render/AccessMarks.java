@@ -27,6 +27,24 @@ final class AccessMarks {
     /** Severity order of a label: 0 error, 1 warning, 2 note or unflagged non-ok outcome, 3 ok. */
     private record Item(AccessResult access, double x, String text, int rank) {}
 
+    /** Accesses that share one label: the same words at markers closer together than the label is wide. */
+    private record Group(List<Item> items, String text, int rank) {
+        double x() {
+            return (items.get(0).x() + items.get(items.size() - 1).x()) / 2;
+        }
+
+        String refs() {
+            StringBuilder sb = new StringBuilder();
+            for (Item it : items) {
+                sb.append(sb.isEmpty() ? "" : " ").append(Scene.Meta.id(new Ref.Access(it.access().index())));
+            }
+            return sb.toString();
+        }
+    }
+
+    /** Where a group's label went. */
+    private record Placed(Group group, double x, double baseline, double width) {}
+
     static void draw(Frame f, Evaluation ev, Axis gpa) {
         Layout.Rows r = f.rows();
         Theme t = f.theme();
@@ -47,15 +65,95 @@ final class AccessMarks {
                     st, Layout.LANE_ACCESS));
             items.add(new Item(a, ax, a.access().kind().id() + " " + glyph(a), rank(a, severity.get(a.index()))));
         }
-        items.sort(Comparator.comparingInt(Item::rank).thenComparingDouble(Item::x));
         double fs = r.font() * 0.8;
         double rowH = fs * 1.3;
+        List<Group> groups = group(items, fs);
+        groups.sort(Comparator.comparingInt(Group::rank).thenComparingDouble(Group::x));
         List<Occupied> rows = new ArrayList<>();
         for (int i = 0; i < LABEL_ROWS; i++) {
             rows.add(new Occupied());
         }
-        for (Item it : items) {
-            place(f, it, rows, fs, y0 + tri * 1.4 + 2, rowH);
+        double firstBaseline = y0 + tri * 1.4 + 2;
+        List<Placed> placed = new ArrayList<>();
+        for (Group g : groups) {
+            Placed p = place(f, g, rows, fs, firstBaseline, rowH);
+            if (p != null) {
+                placed.add(p);
+            }
+        }
+        // Every leader first, then every plate and its text: a leader may pass under a label, never over it.
+        for (Placed p : placed) {
+            leaders(f, p, fs, firstBaseline);
+        }
+        for (Placed p : placed) {
+            Group g = p.group();
+            sc.add(f.rect(p.x() - p.width() / 2 - 2, p.baseline() - fs * 0.95, p.width() + 4, fs * 1.25, t.laneBackground()),
+                    Scene.Meta.of("plate"));
+            sc.add(new Scene.Text(p.x(), p.baseline(), g.text(), fs, t.foreground(), g.rank() < 3, Scene.Anchor.MIDDLE),
+                    new Scene.Meta("label access", g.refs(), null, null, g.items().get(0).access().outcome().name()));
+        }
+    }
+
+    /**
+     * Runs of accesses with the same words whose markers are closer together than one label is wide
+     * get one label, "write MMIO \u00d72": two labels side by side would each sit under the wrong marker.
+     */
+    private static List<Group> group(List<Item> items, double fs) {
+        List<Item> byX = new ArrayList<>(items);
+        byX.sort(Comparator.comparingDouble(Item::x));
+        List<Group> out = new ArrayList<>();
+        List<Item> run = new ArrayList<>();
+        for (Item it : byX) {
+            if (!run.isEmpty()) {
+                Item first = run.get(0);
+                double reach = TextFit.width(first.text() + " \u00d7" + (run.size() + 1), fs, first.rank() < 3) + 16;
+                if (!it.text().equals(first.text()) || it.rank() != first.rank() || it.x() - first.x() > reach) {
+                    out.add(group(run));
+                    run = new ArrayList<>();
+                }
+            }
+            run.add(it);
+        }
+        if (!run.isEmpty()) {
+            out.add(group(run));
+        }
+        return out;
+    }
+
+    private static Group group(List<Item> run) {
+        Item first = run.get(0);
+        return new Group(List.copyOf(run), run.size() == 1 ? first.text() : first.text() + " \u00d7" + run.size(), first.rank());
+    }
+
+    /** Tries each row: under the markers, then slid left or right up to a few label widths. */
+    private static Placed place(Frame f, Group g, List<Occupied> rows, double fs, double firstBaseline, double rowH) {
+        double tw = TextFit.width(g.text(), fs, g.rank() < 3);
+        double minX = f.left() + tw / 2;
+        double maxX = f.right() - tw / 2;
+        for (int row = 0; row < rows.size(); row++) {
+            for (int step = 0; step <= 8; step++) {
+                double shift = (step + 1) / 2 * (tw / 2 + 6) * (step % 2 == 0 ? 1 : -1);
+                double lx = Math.max(minX, Math.min(maxX, g.x() + shift));
+                if (rows.get(row).free(lx - tw / 2 - 8, lx + tw / 2 + 8)) {
+                    rows.get(row).take(lx - tw / 2, lx + tw / 2);
+                    return new Placed(g, lx, firstBaseline + fs + row * rowH, tw);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A line from each marker the label does not sit right under, to the label's nearest top point. */
+    private static void leaders(Frame f, Placed p, double fs, double firstBaseline) {
+        boolean lowerRow = p.baseline() > firstBaseline + fs + 0.5;
+        for (Item it : p.group().items()) {
+            boolean under = it.x() >= p.x() - p.width() / 2 && it.x() <= p.x() + p.width() / 2;
+            if (under && !lowerRow && p.group().items().size() == 1) {
+                continue;
+            }
+            double toX = Math.max(p.x() - p.width() / 2, Math.min(p.x() + p.width() / 2, it.x()));
+            f.scene().add(new Scene.Line(it.x(), firstBaseline - 2, toX, p.baseline() - fs * 0.9, f.theme().muted(), 1, false),
+                    Scene.Meta.of("leader access"));
         }
     }
 
@@ -82,38 +180,6 @@ final class AccessMarks {
             return 1;
         }
         return a.outcome() == AccessOutcome.MAPPED ? 3 : 2;
-    }
-
-    /** Tries each row: under the marker, then slid left or right up to a few label widths. */
-    private static void place(Frame f, Item it, List<Occupied> rows, double fs, double firstBaseline, double rowH) {
-        boolean bold = it.rank() < 3;
-        double tw = TextFit.width(it.text(), fs, bold);
-        double minX = f.left() + tw / 2;
-        double maxX = f.right() - tw / 2;
-        for (int row = 0; row < rows.size(); row++) {
-            for (int step = 0; step <= 8; step++) {
-                double shift = (step + 1) / 2 * (tw / 2 + 6) * (step % 2 == 0 ? 1 : -1);
-                double lx = Math.max(minX, Math.min(maxX, it.x() + shift));
-                if (!rows.get(row).free(lx - tw / 2 - 8, lx + tw / 2 + 8)) {
-                    continue;
-                }
-                double baseline = firstBaseline + fs + row * rowH;
-                Theme t = f.theme();
-                boolean leader = Math.abs(lx - it.x()) > tw / 2 || row > 0;
-                if (leader) {
-                    double toX = Math.max(lx - tw / 2, Math.min(lx + tw / 2, it.x()));
-                    f.scene().add(new Scene.Line(it.x(), firstBaseline - 2, toX, baseline - fs * 0.9, t.muted(), 1, false),
-                            Scene.Meta.of("leader access"));
-                }
-                f.scene().add(f.rect(lx - tw / 2 - 2, baseline - fs * 0.95, tw + 4, fs * 1.25, t.laneBackground()),
-                        Scene.Meta.of("plate"));
-                f.scene().add(new Scene.Text(lx, baseline, it.text(), fs, t.foreground(), bold, Scene.Anchor.MIDDLE),
-                        new Scene.Meta("label access", Scene.Meta.id(new Ref.Access(it.access().index())), null, null,
-                                it.access().outcome().name()));
-                rows.get(row).take(lx - tw / 2, lx + tw / 2);
-                return;
-            }
-        }
     }
 
     /** Triangle (mapped), diamond (exits to the VMM), square (fails): told apart by shape as well as colour. */

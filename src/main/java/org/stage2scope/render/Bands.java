@@ -41,6 +41,7 @@ final class Bands {
     private List<Band> vmas;
     private List<Band> stage2;
     private List<Band> effective;
+    private List<Unmapped.Hole> unmapped;
 
     Bands(Evaluation ev, Axis hva, Axis gpa) {
         this.ev = ev;
@@ -129,6 +130,14 @@ final class Bands {
             effective = bands;
         }
         return effective;
+    }
+
+    /** GPA that refused memslot calls asked for and no stage-2 run covers. */
+    List<Unmapped.Hole> unmapped() {
+        if (unmapped == null) {
+            unmapped = Unmapped.holes(ev, gpa, stage2());
+        }
+        return unmapped;
     }
 
     /** "2M", "1G", "4K", "64K": a block or page size as kernel engineers say it. */

@@ -173,6 +173,7 @@ public final class Layout {
         BandLane.draw(f, f.gpa(), bands.stage2(), new BandLane.Spec(LANE_S2, r.s2Y(), r.lane(), b -> false, marks::matters));
         BandLane.draw(f, f.gpa(), bands.effective(), new BandLane.Spec(LANE_EFF, r.effY(), r.lane(), b -> false,
                 marks::matters));
+        Unmapped.draw(f, bands.unmapped(), LANE_S2, r.s2Y(), LANE_EFF, r.effY(), r.lane());
         AccessMarks.draw(f, ev, gpa);
         hvaMarks.ticks(r.hvaAxisY() + r.font() * 1.2, true);
         gpaMarks.ticks(r.gpaAxisY() + r.font() * 1.1, false);

@@ -60,9 +60,14 @@ public final class SvgPainter {
                     case MIDDLE -> "middle";
                     case END -> "end";
                 };
+                // textLength pins the width layout measured: a viewer whose sans-serif runs wider than
+                // DejaVu Sans squeezes the glyphs instead of running into the next label.
                 body.append("<text x=\"").append(n(t.x())).append("\" y=\"").append(n(t.y())).append("\" font-size=\"")
-                        .append(n(t.size())).append("\" fill=\"").append(c(t.color())).append("\" text-anchor=\"")
-                        .append(anchor).append('"').append(t.bold() ? " font-weight=\"bold\"" : "");
+                        .append(TextMetrics.drawnSize(t.size())).append("\" fill=\"").append(c(t.color()))
+                        .append("\" text-anchor=\"").append(anchor).append('"')
+                        .append(t.bold() ? " font-weight=\"bold\"" : "").append(" textLength=\"")
+                        .append(n(TextMetrics.width(t.text(), t.size(), t.bold())))
+                        .append("\" lengthAdjust=\"spacingAndGlyphs\"");
                 meta(body, m);
                 body.append('>')
                         .append(escape(t.text())).append("</text>\n");

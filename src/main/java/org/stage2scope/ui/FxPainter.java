@@ -10,6 +10,7 @@ import javafx.scene.text.TextAlignment;
 import org.stage2scope.render.Pattern;
 import org.stage2scope.render.PatternGeometry;
 import org.stage2scope.render.Scene;
+import org.stage2scope.render.TextMetrics;
 
 /** Paints a render.Scene on a JavaFX canvas, mirroring render.PngPainter mark for mark. */
 final class FxPainter {
@@ -81,16 +82,23 @@ final class FxPainter {
                 }
             } else if (p instanceof Scene.Text t) {
                 g.setFill(color(t.color()));
-                g.setFont(Font.font(org.stage2scope.render.TextMetrics.FAMILY, t.bold() ? FontWeight.BOLD : FontWeight.NORMAL, t.size()));
+                g.setFont(font(t));
                 g.setTextAlign(switch (t.anchor()) {
                     case START -> TextAlignment.LEFT;
                     case MIDDLE -> TextAlignment.CENTER;
                     case END -> TextAlignment.RIGHT;
                 });
-                g.fillText(t.text(), t.x(), t.y());
+                // Layout placed the label by java.awt's metrics; JavaFX's rasteriser can run a few per cent
+                // wider, so the measured width is a ceiling (JavaFX squeezes, never spills into a neighbour).
+                g.fillText(t.text(), t.x(), t.y(), TextMetrics.width(t.text(), t.size(), t.bold()));
             }
         }
         g.restore();
+    }
+
+    /** The JavaFX font of a scene text: the painters' family at the whole size layout measured it at. */
+    static Font font(Scene.Text t) {
+        return Font.font(TextMetrics.FAMILY, t.bold() ? FontWeight.BOLD : FontWeight.NORMAL, TextMetrics.drawnSize(t.size()));
     }
 
     private static void stroke(GraphicsContext g, int rgb, double w, boolean dashed) {

@@ -1,6 +1,7 @@
 package org.stage2scope.render;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -78,6 +79,7 @@ class PicturePropertiesTest {
                 widthsAreMonotoneInSize(marks, where);
                 everyFailingAccessInViewHasALabel(ev, marks, where);
                 noTwoLabelsOverlap(marks, where);
+                noLeaderCrossesALabel(marks, where);
             }
         }
     }
@@ -159,7 +161,7 @@ class PicturePropertiesTest {
         Set<String> labelled = new HashSet<>();
         for (Mark m : marks) {
             if (m.is("label") && m.is("access")) {
-                labelled.add(m.meta().ref());
+                labelled.addAll(List.of(m.meta().ref().split(" "))); // one label may name a run of accesses
             }
         }
         for (Mark m : marks) {
@@ -171,6 +173,36 @@ class PicturePropertiesTest {
                 }
             }
         }
+    }
+
+    /**
+     * A leader line may run under a label's plate (labels are drawn after every leader), but it must
+     * not be drawn over any label: text always sits on top.
+     */
+    static void noLeaderCrossesALabel(List<Mark> marks, String where) {
+        for (int i = 0; i < marks.size(); i++) {
+            if (!marks.get(i).is("leader") || !(marks.get(i).prim() instanceof Scene.Line line)) {
+                continue;
+            }
+            for (int j = 0; j < i; j++) {
+                if (marks.get(j).prim() instanceof Scene.Text t && marks.get(j).meta().cls() != null
+                        && crosses(line, TextMetrics.box(t))) {
+                    fail(where + ": a leader is drawn over the label \"" + t.text() + "\"");
+                }
+            }
+        }
+    }
+
+    /** Whether a segment passes through the inside of a box (sampled along its length). */
+    private static boolean crosses(Scene.Line l, double[] b) {
+        for (int k = 0; k <= 40; k++) {
+            double x = l.x1() + (l.x2() - l.x1()) * k / 40;
+            double y = l.y1() + (l.y2() - l.y1()) * k / 40;
+            if (x > b[0] + 1 && x < b[2] - 1 && y > b[1] + 1 && y < b[3] - 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Label boxes from the painter's real font metrics. */

@@ -146,4 +146,28 @@ class WordsAndMarksTest {
         assertTrue(s.hits().stream().anyMatch(h -> h.ref() instanceof Ref.Vma && h.lane().equals(Layout.LANE_VMA)));
         assertTrue(s.texts().stream().anyMatch(t -> t.startsWith("guest RAM")), s.texts().toString());
     }
+
+    /**
+     * Without FWB the 95 GiB usemem slot is refused: its GPA has no stage-2 run, and the two lanes
+     * say why instead of staying blank; the words point at the refused call (click selects it).
+     */
+    @Test
+    void aRefusedSlotsRangeSaysItHasNoStage2() throws Exception {
+        Evaluation ev = sample("grace-hopper-no-fwb.json");
+        for (Scene s : List.of(Picture.of(ev), Layout.of(ev).scene(1250, 420, View.ALL, Theme.light(), Layout.Options.WINDOW))) {
+            Document svg = Jsoup.parse(SvgPainter.paint(s), "", Parser.xmlParser());
+            Element s2 = svg.selectFirst("text.label.stage2.unmapped");
+            assertNotNull(s2, "the refused range is named in the stage-2 lane");
+            assertEquals("no stage 2: slot 2 (GPU usemem) refused, EINVAL", s2.text());
+            assertEquals("call:2", s2.attr("data-ref"));
+            Element eff = svg.selectFirst("text.label.effective.unmapped");
+            assertNotNull(eff, "and in the effective lane");
+            assertTrue(eff.text().startsWith("no mapping"), eff.text());
+        }
+        Scene s = Layout.of(ev).scene(1250, 420, View.ALL, Theme.light(), Layout.Options.WINDOW);
+        assertTrue(s.hits().stream().anyMatch(h -> h.ref().equals(new Ref.MemslotCall(2)) && h.lane().equals(Layout.LANE_S2)
+                && h.tooltip().contains("refused with EINVAL")), "its tooltip says why");
+        Document fwb = Jsoup.parse(SvgPainter.paint(Picture.of(sample("grace-hopper-fwb.json"))), "", Parser.xmlParser());
+        assertTrue(fwb.select("text.unmapped").isEmpty(), "with FWB every slot maps: no such words");
+    }
 }

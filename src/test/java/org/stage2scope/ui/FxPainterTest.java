@@ -10,12 +10,16 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.image.WritableImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.stage2scope.engine.Evaluation;
+import org.stage2scope.engine.Evaluator;
 import org.stage2scope.engine.Ref;
+import org.stage2scope.io.SampleCatalog;
 import org.stage2scope.render.Fixtures;
 import org.stage2scope.render.Layout;
 import org.stage2scope.render.Pattern;
 import org.stage2scope.render.PngPainter;
 import org.stage2scope.render.Scene;
+import org.stage2scope.render.TextMetrics;
 import org.stage2scope.render.Theme;
 import org.stage2scope.render.View;
 import org.testfx.api.FxRobot;
@@ -124,6 +128,54 @@ class FxPainterTest {
         }
         double share = differ / (double) (png.getWidth() * png.getHeight());
         assertTrue(share < 0.01, String.format("%.2f%% of pixels differ from the PNG painter's", share * 100));
+    }
+
+    /**
+     * Layout places labels by the java.awt metrics of {@link TextMetrics}; the window's JavaFX text must
+     * never ink outside the box those metrics give, or "no two labels overlap" would hold in the
+     * export and fail on screen. Every label of the default sample's window picture, and the
+     * presentation sizes, drawn alone in black on white.
+     */
+    @Test
+    void everyLabelInksInsideTheBoxLayoutMeasured(FxRobot robot) throws Exception {
+        Evaluation ev = Evaluator.evaluate(SampleCatalog.load("grace-hopper-fwb.json"));
+        Layout l = Layout.of(ev);
+        List<Scene.Text> texts = new java.util.ArrayList<>();
+        for (Scene sc : List.of(l.scene(1250, 420, View.ALL, Theme.light(), Layout.Options.WINDOW),
+                l.scene(1550, 760, View.ALL, Theme.presentation(false), Layout.Options.WINDOW))) {
+            for (Scene.Prim p : sc.prims()) {
+                if (p instanceof Scene.Text t) {
+                    texts.add(t);
+                }
+            }
+        }
+        assertTrue(texts.size() > 40, texts.size() + " labels");
+        List<String> spills = new java.util.ArrayList<>();
+        for (Scene.Text t : texts) {
+            double[] box = TextMetrics.box(t);
+            double w = box[2] - box[0];
+            // The label alone, moved to a canvas with a margin on each side.
+            Scene.Text at = new Scene.Text(t.x() - box[0] + 20, 40, t.text(), t.size(), 0x000000, t.bold(), t.anchor());
+            Scene one = new Scene(w + 40, 60, 0xffffff);
+            one.add(at);
+            BufferedImage img = canvas(robot, one);
+            int minX = Integer.MAX_VALUE;
+            int maxX = -1;
+            for (int y = 0; y < img.getHeight(); y++) {
+                for (int x = 0; x < img.getWidth(); x++) {
+                    if (luma(img.getRGB(x, y) & 0xffffff) < 160) {
+                        minX = Math.min(minX, x);
+                        maxX = Math.max(maxX, x);
+                    }
+                }
+            }
+            // Glyph ink sits inside the advance box, give or take a pixel of anti-aliasing.
+            if (maxX < 0 || minX < 20 - 1.5 || maxX > 20 + w + 1.5) {
+                spills.add(String.format(java.util.Locale.ROOT, "\"%s\" %.1f px %s: box 20..%.1f, ink %d..%d", t.text(), t.size(),
+                        t.bold() ? "bold" : "plain", 20 + w, minX, maxX));
+            }
+        }
+        assertTrue(spills.isEmpty(), spills.size() + " labels ink outside their measured box: " + spills);
     }
 
     @Test
