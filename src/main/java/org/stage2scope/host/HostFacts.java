@@ -7,9 +7,11 @@ import java.util.Set;
 import org.stage2scope.model.Arch;
 import org.stage2scope.model.CpuFeature;
 import org.stage2scope.model.Granule;
+import org.stage2scope.model.Guest;
 import org.stage2scope.model.Host;
 import org.stage2scope.model.KvmCaps;
 import org.stage2scope.model.PolicyId;
+import org.stage2scope.model.Scenario;
 import org.stage2scope.model.Vm;
 import org.stage2scope.model.X86Quirk;
 
@@ -114,6 +116,47 @@ public record HostFacts(String release, String machine, long pageSize, String cp
         }
         Set<X86Quirk> quirks = arch != null && arch.isX86() ? Set.of(X86Quirk.IGNORE_GUEST_PAT) : Set.of();
         return new Vm(ipaBits, false, PolicyId.UPSTREAM, quirks, false);
+    }
+
+    /**
+     * A scenario holding only this host and a default VM on it, no VMAs, no calls, an empty guest: what
+     * {@code probe -o} writes and File > New from this host opens.
+     *
+     * @throws IllegalStateException when this host cannot be described as a scenario host (see {@link #toHost})
+     */
+    public Scenario toScenario() {
+        String why = kvm == null ? " KVM could not be asked, so its memslot limits are the upstream defaults." : "";
+        return new Scenario("this host (Linux " + release + ")", "Written by stage2scope probe on a "
+                + machine + " host running Linux " + release + "." + why, toHost(), toVm(),
+                List.of(), List.of(), Guest.EMPTY);
+    }
+
+    /**
+     * The scenario fields {@link #toScenario} fills with documented defaults because this host did not
+     * say, each as "field value (why)"; empty when everything was read.
+     */
+    public List<String> defaultsUsed() {
+        List<String> out = new ArrayList<>();
+        Arch arch = arch();
+        if (arch == null) {
+            return out;
+        }
+        if (kvm == null) {
+            KvmCaps d = KvmCaps.defaults(arch);
+            out.add("host.kvm " + d.userMemSlots() + " user slots, " + d.addressSpaces() + " address space"
+                    + (d.addressSpaces() == 1 ? "" : "s") + ", READONLY and GUEST_MEMFD accepted (upstream " + arch.id()
+                    + " default VM, KvmCaps.defaults)");
+        }
+        if (arch == Arch.ARM64) {
+            out.add("host.vaBits " + Host.defaultVaBits(arch) + " (the kernel's VA_BITS is not visible from user space)");
+            out.add("vm.ipaBits 40 (KVM's default IPA size for VM type 0)");
+            if (kvm == null || kvm.cacheablePfnmap() == null) {
+                out.add("no FWB and no DIC (capability 243 could not be read)");
+            }
+        } else if (virtBits == 0) {
+            out.add("host.vaBits " + Host.defaultVaBits(arch) + " and vm.ipaBits 40 (/proc/cpuinfo has no \"address sizes\")");
+        }
+        return out;
     }
 
     /** Sentences for the reader: what could not be read, then what was assumed. */

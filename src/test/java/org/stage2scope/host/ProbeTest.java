@@ -66,6 +66,27 @@ class ProbeTest {
     }
 
     @Test
+    void theFieldsLeftAtTheirDefaultsAreNamed() {
+        FakeKernel x86 = new FakeKernel();
+        assertEquals(java.util.List.of(), Probe.run(x86).defaultsUsed(), "x86 with KVM and address sizes: all read");
+
+        FakeKernel arm = FakeKernel.withoutKvm(Kernel.ENOENT);
+        arm.machine = "aarch64";
+        arm.cpuinfo = "Features\t: fp asimd\n";
+        HostFacts h = Probe.run(arm);
+        java.util.List<String> d = h.defaultsUsed();
+        assertEquals(4, d.size(), d.toString());
+        assertTrue(d.get(0).startsWith("host.kvm 32767 user slots, 1 address space, READONLY"), d.get(0));
+        assertEquals("host.vaBits 48 (the kernel's VA_BITS is not visible from user space)", d.get(1));
+        assertEquals("vm.ipaBits 40 (KVM's default IPA size for VM type 0)", d.get(2));
+        assertTrue(d.get(3).startsWith("no FWB and no DIC"), d.get(3));
+        org.stage2scope.model.Scenario s = h.toScenario();
+        assertEquals(org.stage2scope.model.KvmCaps.defaults(Arch.ARM64), s.host().kvm());
+        assertTrue(s.description().contains("KVM could not be asked"), s.description());
+        assertTrue(s.vmas().isEmpty() && s.memslots().isEmpty());
+    }
+
+    @Test
     void anotherArchitectureIsNotAskedAndSaysSo() {
         FakeKernel k = new FakeKernel();
         k.machine = "riscv64";
