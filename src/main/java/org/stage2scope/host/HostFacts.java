@@ -171,6 +171,13 @@ public record HostFacts(String release, String machine, long pageSize, String cp
                     : "capability 243 could not be read, so neither is listed")
                     + "; IDC is never listed. The user VA size stays at the default 48 bits.");
         }
+        if (arch != null && arch.isX86() && physBits > 0 && (cpuFlags.contains("sme") || cpuFlags.contains("tme"))) {
+            // x86_phys_bits (what /proc/cpuinfo prints) loses the SME C-bit or MKTME KeyID bits, while
+            // kvm_mmu_max_gfn() uses the raw CPUID 0x80000008 value (kvm_get_host_maxphyaddr, spte.c).
+            out.add("This CPU lists " + (cpuFlags.contains("sme") ? "sme" : "tme") + ": /proc/cpuinfo's " + physBits
+                    + " physical bits may lack the memory-encryption key bits that KVM's kvm_mmu_max_gfn() still counts, "
+                    + "so vm.ipaBits " + physBits + " may refuse a slot near the top that this kernel accepts.");
+        }
         if (arch != null && arch.isX86() && virtBits == 0) {
             out.add("/proc/cpuinfo has no \"address sizes\" line: the user VA stays at 47 bits and the VM's physical bits at 40.");
         }

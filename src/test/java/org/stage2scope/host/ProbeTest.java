@@ -87,6 +87,21 @@ class ProbeTest {
     }
 
     @Test
+    void memoryEncryptionFlagsWarnThatTheProbedPhysicalBitsMayBeBelowKvmsBound() {
+        FakeKernel plain = new FakeKernel();
+        assertTrue(Probe.run(plain).assumptions().isEmpty(), Probe.run(plain).assumptions().toString());
+
+        FakeKernel sme = new FakeKernel();
+        sme.cpuinfo = "vendor_id\t: AuthenticAMD\nflags\t\t: fpu sme sev\naddress sizes\t: 43 bits physical, 48 bits virtual\n";
+        HostFacts h = Probe.run(sme);
+        assertEquals(43, h.toVm().ipaBits());
+        assertEquals(1, h.assumptions().size(), h.assumptions().toString());
+        assertTrue(h.assumptions().get(0).startsWith("This CPU lists sme: /proc/cpuinfo's 43 physical bits may lack"),
+                h.assumptions().get(0));
+        assertTrue(h.assumptions().get(0).contains("kvm_mmu_max_gfn()"), h.assumptions().get(0));
+    }
+
+    @Test
     void anotherArchitectureIsNotAskedAndSaysSo() {
         FakeKernel k = new FakeKernel();
         k.machine = "riscv64";
