@@ -107,7 +107,8 @@ final class HostActions {
         vm.document().loadUnsaved(s, sentence);
         vm.select(Ref.NONE);
         vm.say(sentence);
-        vm.showNote("What this host reported (as stage2scope probe prints it)\n" + HostText.render(f));
+        // The status line cuts a long sentence off; the explanation panel keeps all of it.
+        vm.showNote(sentence + "\n\nWhat this host reported (as stage2scope probe prints it)\n" + HostText.render(f));
     }
 
     /** Why this host cannot be a scenario host (an architecture or page size the model lacks), or null. */

@@ -204,6 +204,12 @@ public final class MainWindow {
         Label status = new Label();
         status.setId("status");
         status.textProperty().bind(vm.statusProperty());
+        // A sentence longer than the window (New from this host naming its defaults) stays readable.
+        Tooltip full = new Tooltip();
+        full.setWrapText(true);
+        full.setMaxWidth(640);
+        full.textProperty().bind(vm.statusProperty());
+        status.setTooltip(full);
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);
         ProgressIndicator busy = new ProgressIndicator();

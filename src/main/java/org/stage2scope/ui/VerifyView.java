@@ -98,6 +98,7 @@ final class VerifyView {
             table.getColumns().add(col);
         }
         BorderPane bottom = new BorderPane(summary);
+        BorderPane.setAlignment(summary, javafx.geometry.Pos.CENTER_LEFT);
         bottom.setPadding(new Insets(6, 8, 8, 8));
         root.setTop(header);
         root.setCenter(table);

@@ -157,6 +157,8 @@ class MainWindowKernelTest {
                 + "no such file (the kvm module is not loaded"), st);
         assertTrue(st.contains(", so these are documented defaults: host.kvm 32764 user slots, 2 address spaces, READONLY "
                 + "and GUEST_MEMFD accepted"), st);
+        assertTrue(window.explanationArea().getText().startsWith(st + "\n\nWhat this host reported"),
+                "the whole sentence stays readable in the explanation panel");
         assertTrue(st.endsWith(".") && !st.matches(".*\\. +[A-Z].*") && !st.contains("\n"),
                 "one sentence: " + st);
         assertTrue(errors.isEmpty(), errors.toString());
