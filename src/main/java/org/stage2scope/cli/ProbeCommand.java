@@ -2,7 +2,6 @@ package org.stage2scope.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Supplier;
 import org.stage2scope.host.HostFacts;
 import org.stage2scope.host.HostText;
@@ -11,8 +10,6 @@ import org.stage2scope.host.Kernel;
 import org.stage2scope.host.Probe;
 import org.stage2scope.io.IoCause;
 import org.stage2scope.io.ScenarioWriter;
-import org.stage2scope.model.Guest;
-import org.stage2scope.model.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -60,19 +57,11 @@ final class ProbeCommand extends Verb {
                     + String.join(" ", facts.unreadable()) + ")");
         }
         try {
-            ScenarioWriter.save(asScenario(facts), target);
+            ScenarioWriter.save(facts.toScenario(), target);
         } catch (IOException e) {
             throw new Refusal(output + ": cannot write the host: " + IoCause.describe(e));
         }
         err.println("wrote " + target);
         return Cli.OK;
-    }
-
-    /** A scenario holding only this host and a default VM on it: what File > New from this host opens. */
-    static Scenario asScenario(HostFacts facts) {
-        String why = facts.kvm() == null ? " KVM could not be asked, so its memslot limits are the upstream defaults." : "";
-        return new Scenario("this host (Linux " + facts.release() + ")", "Written by stage2scope probe on a "
-                + facts.machine() + " host running Linux " + facts.release() + "." + why, facts.toHost(), facts.toVm(),
-                List.of(), List.of(), Guest.EMPTY);
     }
 }

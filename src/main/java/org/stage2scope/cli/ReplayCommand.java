@@ -1,11 +1,8 @@
 package org.stage2scope.cli;
 
-import java.util.List;
 import java.util.function.Supplier;
-import org.stage2scope.host.HostFacts;
 import org.stage2scope.host.JnaKernel;
 import org.stage2scope.host.Kernel;
-import org.stage2scope.host.Probe;
 import org.stage2scope.host.Replay;
 import org.stage2scope.host.ReplayJson;
 import org.stage2scope.host.ReplayReport;
@@ -49,14 +46,7 @@ final class ReplayCommand extends Verb {
     @Override
     protected int run() throws Exception {
         Scenario scenario = ScenarioReader.read(PathArg.of(file));
-        ReplayReport report;
-        try {
-            Kernel k = kernel.get();
-            HostFacts facts = Probe.run(k);
-            report = Replay.run(k, scenario, facts);
-        } catch (IllegalStateException e) {
-            report = new ReplayReport(scenario.name(), "", "Nothing was replayed: " + e.getMessage() + ".", List.of(), List.of());
-        }
+        ReplayReport report = Replay.onThisKernel(kernel, scenario);
         out.print(format == Choices.Format.json ? ReplayJson.render(report) : ReplayText.render(report));
         return report.exitCode();
     }

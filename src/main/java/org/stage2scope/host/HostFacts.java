@@ -7,9 +7,11 @@ import java.util.Set;
 import org.stage2scope.model.Arch;
 import org.stage2scope.model.CpuFeature;
 import org.stage2scope.model.Granule;
+import org.stage2scope.model.Guest;
 import org.stage2scope.model.Host;
 import org.stage2scope.model.KvmCaps;
 import org.stage2scope.model.PolicyId;
+import org.stage2scope.model.Scenario;
 import org.stage2scope.model.Vm;
 import org.stage2scope.model.X86Quirk;
 
@@ -116,6 +118,47 @@ public record HostFacts(String release, String machine, long pageSize, String cp
         return new Vm(ipaBits, false, PolicyId.UPSTREAM, quirks, false);
     }
 
+    /**
+     * A scenario holding only this host and a default VM on it, no VMAs, no calls, an empty guest: what
+     * {@code probe -o} writes and File > New from this host opens.
+     *
+     * @throws IllegalStateException when this host cannot be described as a scenario host (see {@link #toHost})
+     */
+    public Scenario toScenario() {
+        String why = kvm == null ? " KVM could not be asked, so its memslot limits are the upstream defaults." : "";
+        return new Scenario("this host (Linux " + release + ")", "Written by stage2scope probe on a "
+                + machine + " host running Linux " + release + "." + why, toHost(), toVm(),
+                List.of(), List.of(), Guest.EMPTY);
+    }
+
+    /**
+     * The scenario fields {@link #toScenario} fills with documented defaults because this host did not
+     * say, each as "field value (why)"; empty when everything was read.
+     */
+    public List<String> defaultsUsed() {
+        List<String> out = new ArrayList<>();
+        Arch arch = arch();
+        if (arch == null) {
+            return out;
+        }
+        if (kvm == null) {
+            KvmCaps d = KvmCaps.defaults(arch);
+            out.add("host.kvm " + d.userMemSlots() + " user slots, " + d.addressSpaces() + " address space"
+                    + (d.addressSpaces() == 1 ? "" : "s") + ", READONLY and GUEST_MEMFD accepted (upstream " + arch.id()
+                    + " default VM, KvmCaps.defaults)");
+        }
+        if (arch == Arch.ARM64) {
+            out.add("host.vaBits " + Host.defaultVaBits(arch) + " (the kernel's VA_BITS is not visible from user space)");
+            out.add("vm.ipaBits 40 (KVM's default IPA size for VM type 0)");
+            if (kvm == null || kvm.cacheablePfnmap() == null) {
+                out.add("no FWB and no DIC (capability 243 could not be read)");
+            }
+        } else if (virtBits == 0) {
+            out.add("host.vaBits " + Host.defaultVaBits(arch) + " and vm.ipaBits 40 (/proc/cpuinfo has no \"address sizes\")");
+        }
+        return out;
+    }
+
     /** Sentences for the reader: what could not be read, then what was assumed. */
     public List<String> assumptions() {
         List<String> out = new ArrayList<>();
@@ -127,6 +170,13 @@ public record HostFacts(String release, String machine, long pageSize, String cp
                     : "capability 243 is 0, so at least one is missing; neither is listed")
                     : "capability 243 could not be read, so neither is listed")
                     + "; IDC is never listed. The user VA size stays at the default 48 bits.");
+        }
+        if (arch != null && arch.isX86() && physBits > 0 && (cpuFlags.contains("sme") || cpuFlags.contains("tme"))) {
+            // x86_phys_bits (what /proc/cpuinfo prints) loses the SME C-bit or MKTME KeyID bits, while
+            // kvm_mmu_max_gfn() uses the raw CPUID 0x80000008 value (kvm_get_host_maxphyaddr, spte.c).
+            out.add("This CPU lists " + (cpuFlags.contains("sme") ? "sme" : "tme") + ": /proc/cpuinfo's " + physBits
+                    + " physical bits may lack the memory-encryption key bits that KVM's kvm_mmu_max_gfn() still counts, "
+                    + "so vm.ipaBits " + physBits + " may refuse a slot near the top that this kernel accepts.");
         }
         if (arch != null && arch.isX86() && virtBits == 0) {
             out.add("/proc/cpuinfo has no \"address sizes\" line: the user VA stays at 47 bits and the VM's physical bits at 40.");

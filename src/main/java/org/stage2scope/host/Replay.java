@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.stage2scope.engine.MemslotResult;
 import org.stage2scope.engine.memslot.MemslotValidator;
 import org.stage2scope.engine.policy.Policy;
@@ -21,7 +22,24 @@ import org.stage2scope.model.Vma;
  * all of them are released before it returns, whatever happened.
  */
 public final class Replay {
+    /** How every report that ran nothing begins ({@link ReplayReport#whyNothingRan()} takes it off). */
+    static final String NOTHING_REPLAYED = "Nothing was replayed: ";
+
     private Replay() {}
+
+    /**
+     * Probes this host and replays the scenario on it, as {@code stage2scope replay} and Tools > Verify
+     * against this kernel do. A kernel that cannot be reached at all (no libc through JNA) or a call
+     * that fails inside JNA is a report that says nothing ran, never an exception.
+     */
+    public static ReplayReport onThisKernel(Supplier<Kernel> kernel, Scenario scenario) {
+        try {
+            Kernel k = kernel.get();
+            return run(k, scenario, Probe.run(k));
+        } catch (IllegalStateException e) {
+            return new ReplayReport(scenario.name(), "", NOTHING_REPLAYED + e.getMessage() + ".", List.of(), List.of());
+        }
+    }
 
     public static ReplayReport run(Kernel kernel, Scenario scenario, HostFacts host) {
         List<MemslotResult> predicted = MemslotValidator.replay(scenario, Policy.of(scenario.vm().policy())).results();
@@ -161,7 +179,7 @@ public final class Replay {
 
     private static ReplayReport blocked(Scenario scenario, HostFacts host, List<String> notes, List<MemslotResult> predicted,
                                         String why) {
-        return new ReplayReport(scenario.name(), host.release(), "Nothing was replayed: " + why + ".", notes,
+        return new ReplayReport(scenario.name(), host.release(), NOTHING_REPLAYED + why + ".", notes,
                 skipAll(predicted, "see above"));
     }
 

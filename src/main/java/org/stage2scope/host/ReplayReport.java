@@ -35,6 +35,17 @@ public record ReplayReport(String scenario, String release, String blocker, List
         return issued() - agreed();
     }
 
+    /**
+     * Why nothing ran, in words that follow "could not run: " ("/dev/kvm: no such file ..."); null when
+     * the replay ran.
+     */
+    public String whyNothingRan() {
+        if (blocker == null) {
+            return null;
+        }
+        return blocker.startsWith(Replay.NOTHING_REPLAYED) ? blocker.substring(Replay.NOTHING_REPLAYED.length()) : blocker;
+    }
+
     public int exitCode() {
         if (blocker != null) {
             return EXIT_SKIPPED;

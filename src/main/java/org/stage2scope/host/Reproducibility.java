@@ -49,25 +49,25 @@ public final class Reproducibility {
             String why = host.unreadable().stream().filter(s -> s.startsWith(Probe.DEV_KVM)).findFirst()
                     .orElse(host.unreadable().isEmpty() ? "KVM could not be asked." : host.unreadable().get(0));
             int cut = why.indexOf(", so ");
-            return "Nothing was replayed: " + lowerFirst(cut > 0 ? why.substring(0, cut) + "." : why);
+            return Replay.NOTHING_REPLAYED + lowerFirst(cut > 0 ? why.substring(0, cut) + "." : why);
         }
         Arch arch = host.arch();
         Arch wanted = scenario.host().arch();
         if (arch == null || arch.isX86() != wanted.isX86()) {
-            return "Nothing was replayed: the scenario describes an " + wanted.id() + " host and this one is "
+            return Replay.NOTHING_REPLAYED + "the scenario describes an " + wanted.id() + " host and this one is "
                     + host.machine() + "; memslot rules differ between architectures.";
         }
         Granule g = host.granule();
         if (g != scenario.host().pageSize()) {
-            return "Nothing was replayed: the scenario's PAGE_SIZE is " + scenario.host().pageSize().id()
+            return Replay.NOTHING_REPLAYED + "the scenario's PAGE_SIZE is " + scenario.host().pageSize().id()
                     + " and this host's is " + U64.human(host.pageSize()) + "; every alignment check would differ.";
         }
         if (wanted == Arch.ARM64 && scenario.vm().ipaBits() > host.kvm().armIpaSize() && host.kvm().armIpaSize() > 0) {
-            return "Nothing was replayed: the scenario's VM has a " + scenario.vm().ipaBits()
+            return Replay.NOTHING_REPLAYED + "the scenario's VM has a " + scenario.vm().ipaBits()
                     + "-bit IPA space and this host's KVM_CAP_ARM_VM_IPA_SIZE is " + host.kvm().armIpaSize() + ".";
         }
         if (scenario.vm().mte() && !host.kvm().armMte()) {
-            return "Nothing was replayed: the scenario's VM enables MTE and this host's KVM_CAP_ARM_MTE is 0.";
+            return Replay.NOTHING_REPLAYED + "the scenario's VM enables MTE and this host's KVM_CAP_ARM_MTE is 0.";
         }
         return null;
     }

@@ -38,6 +38,8 @@ final class ActionTable {
         BandView bands = w.bandView();
         var hasEvaluation = doc.evaluationProperty().isNotNull();
         add(AppAction.of("new", "New", "Shortcut+N", files::newScenario));
+        add(AppAction.of("new-from-host", "New from this host", null, w::newFromHost)
+                .withHelp("A new scenario with this machine's host and VM, as stage2scope probe reads them"));
         add(AppAction.of("open", "Open\u2026", "Shortcut+O", files::openDialog));
         add(AppAction.of("import", "Import from QEMU\u2026", "Shortcut+I", files::importDialog));
         add(AppAction.of("save", "Save", "Shortcut+S", files::save));
@@ -86,6 +88,9 @@ final class ActionTable {
                 .withHelp("This scenario under every cacheable-PFNMAP policy, side by side (Ctrl+K)"));
         add(AppAction.of("memtypes", "Memory types", "Shortcut+M", w::openMemtypes)
                 .withHelp("Stage-1 x stage-2 memory types of every architecture, with and without FWB (Ctrl+M)"));
+        add(AppAction.of("verify-kernel", "Verify against this kernel", null, w::openVerify)
+                .enabledWhen(doc.scenarioProperty().isNotNull())
+                .withHelp("Replay the scenario's memslot calls on a scratch VM of this kernel and compare each result"));
         add(AppAction.of("present", "Presentation mode", "F5", null).toggling(vm.presentationProperty())
                 .withHelp("Larger type and lanes for a projector (F5, or P on the picture)"));
         add(AppAction.of("dark", "Dark theme", null, null).toggling(vm.darkProperty()));
@@ -118,13 +123,14 @@ final class ActionTable {
         fillRecent(files);
         files.recent().filesProperty().addListener((ListChangeListener<Path>) c -> fillRecent(files));
         return new MenuBar(
-                menu("File", List.of("new", "open", SAMPLES, RECENT, "import", "-", "save", "save-as", "save-report", "compare-saved", "-",
+                menu("File", List.of("new", "new-from-host", "open", SAMPLES, RECENT, "import", "-", "save", "save-as", "save-report", "compare-saved", "-",
                         "export-png1", "export-png2", "export-svg", "export-view-png", "export-view-svg", "copy-picture", "-",
                         "quit"), samples),
                 menu("Edit", List.of("undo", "redo", "-", "go-to", "next-finding", "previous-finding", "-", "add-vma",
                         "add-memslot", "add-access", "add-stage1", "remove"), samples),
                 menu("View", List.of("fit", "zoom-selection", "zoom-in", "zoom-out", "next-band", "previous-band", "-",
                         "compare", "memtypes", "-", "present", "dark"), samples),
+                menu("Tools", List.of("verify-kernel"), samples),
                 menu("Help", List.of("keys", "about"), samples));
     }
 
@@ -222,7 +228,7 @@ final class ActionTable {
                 sb.append(String.format("  %-16s %s%n", a.keyText(), a.text().replace("\u2026", "")));
             }
         }
-        sb.append("\nCompare policies window: Esc or Ctrl+W closes it.");
+        sb.append("\nCompare policies, Memory types and Verify against this kernel windows: Esc or Ctrl+W closes them.");
         return sb.toString();
     }
 }

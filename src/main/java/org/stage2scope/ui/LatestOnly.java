@@ -51,6 +51,14 @@ final class LatestOnly<T> {
         done.accept(work.get());
     }
 
+    /**
+     * Drops the request in flight: its thread is interrupted and its result, should it still come, is
+     * never delivered (Tools > Verify's Cancel; a replay still closes its own scratch VM).
+     */
+    void cancel() {
+        supersede();
+    }
+
     /** True while a submitted request has not delivered its result. */
     boolean pending() {
         return inFlight != null;

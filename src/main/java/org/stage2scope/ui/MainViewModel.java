@@ -8,6 +8,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -42,6 +43,8 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>(this, "theme", Theme.light());
     private final ReadOnlyObjectWrapper<View> zoom = new ReadOnlyObjectWrapper<>(this, "zoom", View.ALL);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyBooleanWrapper kernelBusy = new ReadOnlyBooleanWrapper(this, "kernelBusy");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper(this, "explanation", "");
     /** Who shows a selected item in full (the picture zooms to it); the one app-wide event. */
     private final List<Consumer<Ref>> revealListeners = new ArrayList<>();
@@ -50,6 +53,7 @@ public final class MainViewModel {
         this.doc = doc;
         dark.addListener((o, a, b) -> updateTheme());
         presentation.addListener((o, a, b) -> updateTheme());
+        busy.bind(doc.busyProperty().or(kernelBusy));
         doc.messageProperty().addListener((o, a, m) -> status.set(m));
         doc.scenarioProperty().addListener((o, a, s) -> {
             if (s != null && !stillExists(s, selection.get())) {
@@ -125,8 +129,18 @@ public final class MainViewModel {
         zoom.bind(view);
     }
 
+    /** True while the engine evaluates in the background or the running kernel is being asked. */
     public ReadOnlyBooleanProperty busyProperty() {
-        return doc.busyProperty();
+        return busy.getReadOnlyProperty();
+    }
+
+    /** True while probe or replay asks the running kernel (File > New from this host, Tools > Verify). */
+    public ReadOnlyBooleanProperty kernelBusyProperty() {
+        return kernelBusy.getReadOnlyProperty();
+    }
+
+    void setKernelBusy(boolean on) {
+        kernelBusy.set(on);
     }
 
     public ReadOnlyStringProperty statusProperty() {

@@ -66,6 +66,7 @@ public final class MainWindow {
     private final RecentFiles recent = new RecentFiles(Preferences.userNodeForPackage(MainWindow.class));
     private final ScenarioFiles files;
     private final PictureExport export;
+    private final HostActions host;
     private final ActionTable actions;
     private final BandContextMenu contextMenu;
     private DialogService dialogs;
@@ -85,6 +86,7 @@ public final class MainWindow {
         this.dialogs = new FxDialogService(stage, browser);
         this.files = new ScenarioFiles(vm, recent, dialogs);
         this.export = new PictureExport(vm, bands, files, dialogs);
+        this.host = new HostActions(vm, files, dialogs, stage);
         this.inspector = new InspectorView(doc);
         this.findings = new FindingsView(vm);
         this.tables = new TablesPane(vm);
@@ -202,6 +204,12 @@ public final class MainWindow {
         Label status = new Label();
         status.setId("status");
         status.textProperty().bind(vm.statusProperty());
+        // A sentence longer than the window (New from this host naming its defaults) stays readable.
+        Tooltip full = new Tooltip();
+        full.setWrapText(true);
+        full.setMaxWidth(640);
+        full.textProperty().bind(vm.statusProperty());
+        status.setTooltip(full);
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);
         ProgressIndicator busy = new ProgressIndicator();
@@ -307,6 +315,7 @@ public final class MainWindow {
         // does not re-resolve the inherited size in their cached skins), so its size is set on it directly.
         double size = vm.presentationProperty().get() ? 18 : javafx.scene.text.Font.getDefault().getSize();
         menuBar.setStyle("-fx-font-size: " + size + "px;");
+        host.setDark(vm.darkProperty().get());
         if (compareView != null) {
             compareView.setPresentation(vm.presentationProperty().get());
             compareView.setDark(vm.darkProperty().get());
@@ -387,6 +396,25 @@ public final class MainWindow {
         return memtypes;
     }
 
+    /** File > New from this host: probes this host off the UI thread, then opens it as a new unsaved scenario. */
+    void newFromHost() {
+        host.newFromHost();
+    }
+
+    /** Tools > Verify against this kernel: replays the scenario's memslot calls on a scratch VM, off the UI thread. */
+    VerifyView openVerify() {
+        return host.openVerify();
+    }
+
+    /** How the window reaches the running kernel (tests hand in a double; the app uses JnaKernel). */
+    void setKernel(java.util.function.Supplier<org.stage2scope.host.Kernel> kernel) {
+        host.setKernel(kernel);
+    }
+
+    HostActions hostActions() {
+        return host;
+    }
+
     /** The memory-type explorer if it was ever opened (tests). */
     public MemtypeExplorer memtypes() {
         return memtypes;
@@ -449,6 +477,7 @@ public final class MainWindow {
         dialogs = d;
         files.setDialogs(d);
         export.setDialogs(d);
+        host.setDialogs(d);
     }
 
     /** Replaces the preferences node recent files and the last folder live in (tests). */

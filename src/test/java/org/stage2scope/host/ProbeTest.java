@@ -66,6 +66,42 @@ class ProbeTest {
     }
 
     @Test
+    void theFieldsLeftAtTheirDefaultsAreNamed() {
+        FakeKernel x86 = new FakeKernel();
+        assertEquals(java.util.List.of(), Probe.run(x86).defaultsUsed(), "x86 with KVM and address sizes: all read");
+
+        FakeKernel arm = FakeKernel.withoutKvm(Kernel.ENOENT);
+        arm.machine = "aarch64";
+        arm.cpuinfo = "Features\t: fp asimd\n";
+        HostFacts h = Probe.run(arm);
+        java.util.List<String> d = h.defaultsUsed();
+        assertEquals(4, d.size(), d.toString());
+        assertTrue(d.get(0).startsWith("host.kvm 32767 user slots, 1 address space, READONLY"), d.get(0));
+        assertEquals("host.vaBits 48 (the kernel's VA_BITS is not visible from user space)", d.get(1));
+        assertEquals("vm.ipaBits 40 (KVM's default IPA size for VM type 0)", d.get(2));
+        assertTrue(d.get(3).startsWith("no FWB and no DIC"), d.get(3));
+        org.stage2scope.model.Scenario s = h.toScenario();
+        assertEquals(org.stage2scope.model.KvmCaps.defaults(Arch.ARM64), s.host().kvm());
+        assertTrue(s.description().contains("KVM could not be asked"), s.description());
+        assertTrue(s.vmas().isEmpty() && s.memslots().isEmpty());
+    }
+
+    @Test
+    void memoryEncryptionFlagsWarnThatTheProbedPhysicalBitsMayBeBelowKvmsBound() {
+        FakeKernel plain = new FakeKernel();
+        assertTrue(Probe.run(plain).assumptions().isEmpty(), Probe.run(plain).assumptions().toString());
+
+        FakeKernel sme = new FakeKernel();
+        sme.cpuinfo = "vendor_id\t: AuthenticAMD\nflags\t\t: fpu sme sev\naddress sizes\t: 43 bits physical, 48 bits virtual\n";
+        HostFacts h = Probe.run(sme);
+        assertEquals(43, h.toVm().ipaBits());
+        assertEquals(1, h.assumptions().size(), h.assumptions().toString());
+        assertTrue(h.assumptions().get(0).startsWith("This CPU lists sme: /proc/cpuinfo's 43 physical bits may lack"),
+                h.assumptions().get(0));
+        assertTrue(h.assumptions().get(0).contains("kvm_mmu_max_gfn()"), h.assumptions().get(0));
+    }
+
+    @Test
     void anotherArchitectureIsNotAskedAndSaysSo() {
         FakeKernel k = new FakeKernel();
         k.machine = "riscv64";
