@@ -25,6 +25,8 @@ final class BandLane {
     private final double h;
     /** Side labels already placed in this lane, so two of them never overlap. */
     private final Occupied sideLabels = new Occupied();
+    /** Spans of the labels inside bands, which a callout must not cover. */
+    private final Occupied bandLabels = new Occupied();
 
     private BandLane(Frame f, Plot p, Spec spec) {
         this.f = f;
@@ -153,6 +155,40 @@ final class BandLane {
                     Scene.Anchor.MIDDLE), Scene.Meta.of("label " + spec.lane() + " side", b.ref()));
             return;
         }
+        if (text.startsWith("\u26a0")) { // shorter words when the long ones find no room: "\u26a0 Dev", then the sign
+            for (String c : List.of(text, labels.get(Math.max(0, labels.size() - 2)), "\u26a0")) {
+                if (c.startsWith("\u26a0") && callout(b, cx, c, fs, TextFit.width(c, fs))) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * A warning on a band too narrow for its label, with no empty lane beside it (the 16 MiB BAR next to
+     * 4 GiB of RAM): the label goes over the neighbour anyway, on an outlined plate with a leader from the
+     * marker, so it reads as a callout about the marker and not as the neighbour's type.
+     */
+    private boolean callout(Band b, double cx, String text, double fs, double tw) {
+        double half = MIN_WIDTH / 2;
+        for (double x0 : new double[] {cx + half + 10, cx - half - 10 - tw - 6}) {
+            double x1 = x0 + tw + 6;
+            if (x0 < f.left() || x1 > f.right() || !sideLabels.free(x0 - 2, x1 + 2) || !bandLabels.free(x0 - 2, x1 + 2)) {
+                continue;
+            }
+            sideLabels.take(x0, x1);
+            Theme t = f.theme();
+            double edge = x0 > cx ? x0 : x1;
+            f.scene().add(new Scene.Line(x0 > cx ? cx + half : cx - half, y + h / 2, edge, y + h / 2, t.foreground(), 1.5, false),
+                    Scene.Meta.of("leader " + spec.lane()));
+            f.scene().add(new Scene.Rect(x0, y + h / 2 - fs * 0.75, tw + 6, fs * 1.5, t.laneBackground(), Pattern.NONE, 0,
+                    t.foreground(), 1, false, false), Scene.Meta.of("plate callout"));
+            f.scene().add(new Scene.Text(x0 + 3 + tw / 2, y + h / 2 + fs * 0.36, text, fs, t.foreground(), false,
+                    Scene.Anchor.MIDDLE), Scene.Meta.of("label " + spec.lane() + " side callout", b.ref()));
+            f.scene().hit(new Scene.Hit(x0, y + h / 2 - fs * 0.75, tw + 6, fs * 1.5, b.ref(), b.tip(), b.style(), spec.lane()));
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -255,6 +291,7 @@ final class BandLane {
         // Labels sit on a plate of the band colour so patterns never cross the glyphs.
         double tw = TextFit.width(text, fs);
         double cx = (cx0 + cx1) / 2;
+        bandLabels.take(cx - tw / 2 - 3, cx + tw / 2 + 3);
         f.scene().add(f.rect(cx - tw / 2 - 3, y + h / 2 - fs * 0.7, tw + 6, fs * 1.4, fill), Scene.Meta.of("plate"));
         f.scene().add(new Scene.Text(cx, y + h / 2 + fs * 0.36, text, fs, Theme.textOn(fill), false, Scene.Anchor.MIDDLE),
                 Scene.Meta.of("label " + spec.lane(), b.ref()));

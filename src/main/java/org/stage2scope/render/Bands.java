@@ -94,7 +94,7 @@ final class Bands {
                         s.size(), outcome));
             }
             bands.sort(BY_START);
-            stage2 = bands;
+            stage2 = FindingTags.tag(bands, ev, true);
         }
         return stage2;
     }
@@ -127,7 +127,7 @@ final class Bands {
                         new Ref.GpaRange(e.gpa(), e.size()), () -> Tooltips.of(e), 0, e.gpa(), e.size(), e.name()));
             }
             bands.sort(BY_START);
-            effective = bands;
+            effective = FindingTags.tag(bands, ev, false);
         }
         return effective;
     }

@@ -142,9 +142,14 @@ public final class Layout {
         return rows(t, 0, caption).legendY() + legendRows * t.fontSize() * 1.9 + 12;
     }
 
-    /** Legend lines needed at this width. */
+    /** Legend lines needed at this width (exports: no change entry). */
     public int legendRows(Theme t, double width) {
-        return legend.rows(t, width);
+        return legend.rows(t, width, false);
+    }
+
+    /** Legend lines needed at this width, counting the change entry the window shows after an edit. */
+    public int legendRows(Theme t, double width, boolean changed) {
+        return legend.rows(t, width, changed);
     }
 
     /**

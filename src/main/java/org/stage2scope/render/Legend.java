@@ -20,7 +20,7 @@ import org.stage2scope.model.Vma;
  */
 final class Legend {
 
-    enum Kind { STYLE, MARKER_OK, MARKER_EXIT, MARKER_FAIL, GAP, TICKS, WIDENED, DIMMED, CHANGED }
+    enum Kind { STYLE, MARKER_OK, MARKER_EXIT, MARKER_FAIL, GAP, TICKS, WIDENED, DIMMED, WARNING, CHANGED }
 
     record Entry(Kind kind, Style style, String label) {}
 
@@ -77,6 +77,11 @@ final class Legend {
         if (blocks) {
             out.add(new Entry(Kind.TICKS, null, "stage-2 block boundaries"));
         }
+        boolean rangeWarnings = ev.findings().stream().anyMatch(fi -> fi.severity() != org.stage2scope.engine.Severity.INFO
+                && fi.ref() instanceof org.stage2scope.engine.Ref.GpaRange);
+        if (rangeWarnings) {
+            out.add(new Entry(Kind.WARNING, null, "warning or error about this range (see findings)"));
+        }
         out.add(new Entry(Kind.WIDENED, null, "drawn wider than to scale"));
         out.add(new Entry(Kind.DIMMED, null, "VMA backing no slot in view"));
         return List.copyOf(out);
@@ -100,20 +105,36 @@ final class Legend {
         return font * 1.6 + 6 + TextFit.width(e.label(), font * 0.85) + font * 1.5;
     }
 
-    /** Legend lines needed at this width. */
-    int rows(Theme t, double width) {
-        double x = 0;
-        int rowsNeeded = 1;
-        double avail = width - Layout.rows(t, width, false).left() - 16;
-        for (Entry e : entries) {
-            double w = itemWidth(e, t.fontSize());
-            if (x + w > avail && x > 0) {
-                rowsNeeded++;
-                x = 0;
+    /** Legend lines needed at this width, with room for the change entry when {@code changed}. */
+    int rows(Theme t, double width, boolean changed) {
+        Layout.Rows r = Layout.rows(t, width, false);
+        List<double[]> at = wrap(shown(changed), r.left(), width - r.right(), r.font());
+        return at.isEmpty() ? 1 : (int) at.get(at.size() - 1)[1] + 1;
+    }
+
+    private List<Entry> shown(boolean changed) {
+        List<Entry> shown = new ArrayList<>(entries);
+        if (changed) {
+            shown.add(new Entry(Kind.CHANGED, null, "changed by the last edit"));
+        }
+        return shown;
+    }
+
+    /** {x, row} of each entry, wrapped between {@code left} and {@code right}: one rule for counting and drawing. */
+    private static List<double[]> wrap(List<Entry> shown, double left, double right, double font) {
+        List<double[]> out = new ArrayList<>();
+        double x = left;
+        int row = 0;
+        for (Entry e : shown) {
+            double w = itemWidth(e, font);
+            if (x + w > right && x > left) {
+                x = left;
+                row++;
             }
+            out.add(new double[] {x, row});
             x += w;
         }
-        return rowsNeeded;
+        return out;
     }
 
     void draw(Frame f, double y, boolean changed) {
@@ -121,24 +142,25 @@ final class Legend {
         Theme t = f.theme();
         Scene sc = f.scene();
         double fs = r.font() * 0.85;
-        double x = f.left();
         double sw = r.font() * 1.6;
         double rowH = r.font() * 1.9;
         sc.add(new Scene.Text(8, y + rowH * 0.6, "Legend", r.font(), t.foreground(), true, Scene.Anchor.START));
-        List<Entry> shown = new ArrayList<>(entries);
-        if (changed) {
-            shown.add(new Entry(Kind.CHANGED, null, "changed by the last edit"));
-        }
-        for (Entry e : shown) {
-            double w = itemWidth(e, r.font());
-            if (x + w > f.right() && x > f.left()) {
-                x = f.left();
-                y += rowH;
+        List<Entry> shown = shown(changed);
+        List<double[]> at = wrap(shown, f.left(), f.right(), r.font());
+        for (int i = 0; i < shown.size(); i++) {
+            Entry e = shown.get(i);
+            double x = at.get(i)[0];
+            double ry = y + at.get(i)[1] * rowH;
+            swatch(f, e, x, ry + 4, sw, rowH - 10);
+            String text = e.label();
+            double avail = f.right() - x - sw - 6;
+            if (TextFit.width(text, fs) > avail) { // an entry wider than a whole row (a narrow presentation window)
+                text = TextFit.ellipsize(text, fs, avail);
             }
-            swatch(f, e, x, y + 4, sw, rowH - 10);
-            sc.add(new Scene.Text(x + sw + 6, y + rowH * 0.6, e.label(), fs, t.foreground(), false, Scene.Anchor.START),
-                    Scene.Meta.of("label legend"));
-            x += w;
+            if (text != null) {
+                sc.add(new Scene.Text(x + sw + 6, ry + rowH * 0.6, text, fs, t.foreground(), false, Scene.Anchor.START),
+                        Scene.Meta.of("label legend"));
+            }
         }
     }
 
@@ -176,6 +198,10 @@ final class Legend {
                     true, false), meta);
             case DIMMED -> sc.add(new Scene.Rect(x, y, w, h, t.laneBackground(), Pattern.NONE, 0, t.grid(), 1, true, false),
                     meta);
+            case WARNING -> {
+                double fs = h * 0.9;
+                sc.add(new Scene.Text(x + w / 2, y + h * 0.85, "\u26a0", fs, t.foreground(), false, Scene.Anchor.MIDDLE), meta);
+            }
             case CHANGED -> sc.add(new Scene.Rect(x, y, w, h, 0, Pattern.NONE, 0, t.highlight(), 4, false, true), meta);
         }
     }

@@ -236,7 +236,9 @@ public final class BandView extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        return Layout.preferredHeight(theme.get(), false, layout == null ? 1 : layout.legendRows(theme.get(), Math.max(800, width)));
+        // The change entry's row is counted: the legend must not outgrow the pane after the first edit.
+        int legendRows = layout == null ? 1 : layout.legendRows(theme.get(), Math.max(800, width), true);
+        return Layout.preferredHeight(theme.get(), false, legendRows);
     }
 
     @Override
@@ -247,7 +249,7 @@ public final class BandView extends Region {
     /** The theme with lanes grown to use the available height (up to 2.2x), so the picture fills the pane. */
     private Theme fitted(Theme t, double h) {
         double f = t.fontSize();
-        double legend = layout.legendRows(t, canvas.getWidth()) * f * 1.9;
+        double legend = layout.legendRows(t, canvas.getWidth(), !changed.isEmpty()) * f * 1.9;
         double lane = (h - 8 - f * 5 - legend - 40) / 5.6;
         lane = Math.max(t.laneHeight(), Math.min(t.laneHeight() * 2.2, lane));
         return t.withLaneHeight(lane);

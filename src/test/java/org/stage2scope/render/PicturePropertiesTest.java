@@ -78,6 +78,7 @@ class PicturePropertiesTest {
                 twoTickLabelsPerAxis(marks, where);
                 widthsAreMonotoneInSize(marks, where);
                 everyFailingAccessInViewHasALabel(ev, marks, where);
+                everyRangeWarningInViewIsLabelled(ev, layout, view, marks, where);
                 noTwoLabelsOverlap(marks, where);
                 noLeaderCrossesALabel(marks, where);
             }
@@ -203,6 +204,34 @@ class PicturePropertiesTest {
             }
         }
         return false;
+    }
+
+    /**
+     * A warning or error about a GPA range (misaligned blocks, a silently lost caching request) is written
+     * on a band of its lane in view, or beside its widened marker: never only in the findings list.
+     */
+    private static void everyRangeWarningInViewIsLabelled(Evaluation ev, Layout layout, View view, List<Mark> marks,
+                                                          String where) {
+        long[] g = visibleGpa(layout, view);
+        for (org.stage2scope.engine.Finding fi : ev.findings()) {
+            if (fi.severity() == org.stage2scope.engine.Severity.INFO
+                    || !(fi.ref() instanceof org.stage2scope.engine.Ref.GpaRange r) || r.size() == 0) {
+                continue;
+            }
+            long last = U64.last(r.gpa(), r.size());
+            if (!overlaps(r.gpa(), last, g[0], g[1])) {
+                continue;
+            }
+            String lane = fi.rule().id().startsWith("s2.") ? Layout.LANE_S2 : Layout.LANE_EFF;
+            boolean labelled = false;
+            for (Mark m : marks) {
+                if (m.is("label") && m.is(lane) && m.prim() instanceof Scene.Text t && t.text().startsWith("\u26a0")) {
+                    labelled = true;
+                }
+            }
+            assertTrue(labelled, where + ": " + fi.severity() + " " + fi.rule().id() + " on " + fi.ref() + " has no label in the "
+                    + lane + " lane");
+        }
     }
 
     /** Label boxes from the painter's real font metrics. */
