@@ -22,7 +22,8 @@ final class AxisMarks {
         this.name = name;
     }
 
-    private record Tick(long addr, double x, Scene.Anchor anchor) {}
+    /** A tick at {@code x}; its label must end before {@code limit}, where its segment ends at a gap break. */
+    private record Tick(long addr, double x, Scene.Anchor anchor, double limit) {}
 
     /** Round addresses a power of two apart inside each visible segment, plus each visible segment start. */
     void ticks(double y, boolean top) {
@@ -37,8 +38,11 @@ final class AxisMarks {
             if (x1 < plotL || x0 > plotR) {
                 continue;
             }
+            // A label running past its segment's end would sit under the next segment, across the gap break,
+            // and read as that segment's start address.
+            double limit = x1 >= plotR ? plotR + 8 : x1 - 4;
             if (x0 >= plotL) {
-                want.add(new Tick(s.first(), x0, Scene.Anchor.START));
+                want.add(new Tick(s.first(), x0, Scene.Anchor.START, limit));
             }
             double bytesPerPx = s.bytes() / Math.max(1e-9, x1 - x0);
             double stepBytes = bytesPerPx * sample;
@@ -57,7 +61,7 @@ final class AxisMarks {
                     break;
                 }
                 if (ax > x0 + 1 && ax >= plotL) {
-                    want.add(new Tick(a, ax, Scene.Anchor.START));
+                    want.add(new Tick(a, ax, Scene.Anchor.START, limit));
                 }
                 long next = a + step;
                 if (U64.lt(next, a) || a == 0 && step == 0) {
@@ -68,10 +72,11 @@ final class AxisMarks {
         }
         want.sort((a, b) -> Double.compare(a.x(), b.x()));
         List<Tick> placed = greedy(want, fs);
-        if (placed.size() < 2) {
+        boolean edges = placed.size() < 2;
+        if (edges) {
             // Deep inside one segment (or a gap): label the view's own edges, exactly.
-            placed = List.of(new Tick(addressAt(plotL), plotL, Scene.Anchor.START),
-                    new Tick(addressAt(plotR), plotR, Scene.Anchor.END));
+            placed = List.of(new Tick(edgeAddress(plotL, true), plotL, Scene.Anchor.START, plotR),
+                    new Tick(edgeAddress(plotR, false), plotR, Scene.Anchor.END, plotR));
         }
         Theme t = f.theme();
         for (Tick k : placed) {
@@ -80,21 +85,32 @@ final class AxisMarks {
                     false), Scene.Meta.of("tick " + name));
             double tx = k.anchor() == Scene.Anchor.START ? k.x() + 2 : k.x() - 2;
             f.scene().add(new Scene.Text(tx, y, text, fs, t.muted(), false, k.anchor()),
-                    new Scene.Meta("label tick " + name, null, text, null, null));
+                    new Scene.Meta("label tick " + name + (edges ? " edge" : ""), null, text, null, null));
         }
     }
 
-    private long addressAt(double x) {
-        return axis.toAddress(p.view().u0() + (x - f.left()) / (f.right() - f.left()) * p.view().span());
+    /**
+     * The address at a view edge. Inside a collapsed gap no address has a place, so the edge is named by the
+     * gap's own bound on that side (its first byte on the left, its last on the right): the two labels then
+     * say the view lies in that gap, not that it starts at the next segment twice.
+     */
+    private long edgeAddress(double x, boolean left) {
+        double u = p.view().u0() + (x - f.left()) / (f.right() - f.left()) * p.view().span();
+        for (Axis.Break b : axis.breaks()) {
+            if (u >= b.u0() && u <= b.u1()) {
+                return left ? b.first() : b.last();
+            }
+        }
+        return axis.toAddress(u);
     }
 
-    /** Keeps ticks left to right that do not overlap the previous one and end inside the plot. */
+    /** Keeps ticks left to right that do not overlap the previous one and end inside their segment and the plot. */
     private List<Tick> greedy(List<Tick> want, double fs) {
         List<Tick> out = new ArrayList<>();
         double lastRight = -1e9;
         for (Tick k : want) {
             double tw = TextFit.width(U64.hex(k.addr()), fs);
-            if (k.x() > lastRight + 10 && k.x() + 2 + tw <= f.right() + 8) {
+            if (k.x() > lastRight + 10 && k.x() + 2 + tw <= Math.min(k.limit(), f.right() + 8)) {
                 out.add(k);
                 lastRight = k.x() + 2 + tw;
             }
