@@ -63,7 +63,8 @@ class MainWindowFixtureTest {
         robot.clickOn("#tb-fwb");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(window.document().scenario().host().has(CpuFeature.FWB));
-        assertEquals(List.of(Style.DEVICE, Style.WRITE_BACK, Style.SIGBUS), stage2Styles());
+        // The refused slot's GPA has no stage-2 run; the lane names it ("no stage 2: ... refused").
+        assertEquals(List.of(Style.DEVICE, Style.WRITE_BACK, Style.SIGBUS, Style.SLOT_REFUSED), stage2Styles());
         assertTrue(findingTexts().contains("ERROR  call #1 slot 1 (gpu): EINVAL (none)"), findingTexts().toString());
         assertTrue(window.document().isDirty());
         assertTrue(robot.lookup("#status").queryLabeled().getText().contains("FWB off"));
