@@ -41,7 +41,15 @@ public final class EvaluationDiff {
 
     // ------------------------------------------------------------------ items
 
-    /** VMAs pair by name (an added VMA must not shift every later one); the pgprot type and flags decide. */
+    /**
+     * The VMA flags the picture's VMA band shows because stage 2 depends on them: VM_PFNMAP
+     * (kvm_vma_is_cacheable / the PFNMAP path of user_mem_abort), VM_ALLOW_ANY_UNCACHED (Normal-NC
+     * instead of Device) and VM_MTE_ALLOWED (kvm_vma_mte_allowed). Other flags are not VMA-lane changes.
+     */
+    private static final List<VmFlag> DECIDING_FLAGS = List.of(VmFlag.VM_PFNMAP, VmFlag.VM_ALLOW_ANY_UNCACHED,
+            VmFlag.VM_MTE_ALLOWED);
+
+    /** VMAs pair by name (an added VMA must not shift every later one); its pgprot type and deciding flags are compared. */
     private static void vmas(Evaluation old, Evaluation now, List<Change> out) {
         List<Vma> a = old.scenario().vmas();
         List<Vma> b = now.scenario().vmas();
@@ -61,15 +69,11 @@ public final class EvaluationDiff {
                 before.add(u.memType().id());
                 after.add(v.memType().id());
             }
-            for (VmFlag f : VmFlag.values()) {
+            for (VmFlag f : DECIDING_FLAGS) {
                 if (u.has(f) != v.has(f)) {
                     before.add((u.has(f) ? "" : "no ") + f.name());
                     after.add((v.has(f) ? "" : "no ") + f.name());
                 }
-            }
-            if (!u.perms().equals(v.perms())) {
-                before.add(u.perms().toString());
-                after.add(v.perms().toString());
             }
             if (!before.isEmpty()) {
                 out.add(new Change(Change.Lane.VMA, new Ref.Vma(j), v.name(), String.join(" ", before),
