@@ -8,6 +8,7 @@ import org.stage2scope.engine.AccessResult;
 import org.stage2scope.engine.Evaluation;
 import org.stage2scope.engine.Finding;
 import org.stage2scope.engine.MemslotResult;
+import org.stage2scope.engine.Change;
 import org.stage2scope.engine.Ref;
 import org.stage2scope.engine.Stage2Run;
 import org.stage2scope.model.MemslotCall;
@@ -33,11 +34,11 @@ public final class Layout {
     /**
      * What to draw besides the lanes.
      *
-     * @param changed GPA ranges the last edit changed (outlined)
+     * @param changed what the last edit changed, lane by lane (each outlined on its lane)
      * @param origin  the scenario as loaded from its file or sample, so the caption can say what was
      *                modified; null when unknown or unmodified
      */
-    public record Options(boolean caption, boolean legend, Ref selected, List<Ref.GpaRange> changed, Scenario origin) {
+    public record Options(boolean caption, boolean legend, Ref selected, List<Change> changed, Scenario origin) {
         public static final Options WINDOW = new Options(false, true, Ref.NONE, List.of());
         public static final Options EXPORT = new Options(true, true, Ref.NONE, List.of());
 
@@ -46,7 +47,7 @@ public final class Layout {
             changed = changed == null ? List.of() : List.copyOf(changed);
         }
 
-        public Options(boolean caption, boolean legend, Ref selected, List<Ref.GpaRange> changed) {
+        public Options(boolean caption, boolean legend, Ref selected, List<Change> changed) {
             this(caption, legend, selected, changed, null);
         }
     }
@@ -182,7 +183,8 @@ public final class Layout {
         AccessMarks.draw(f, ev, gpa);
         hvaMarks.ticks(r.hvaAxisY() + r.font() * 1.2, true);
         gpaMarks.ticks(r.gpaAxisY() + r.font() * 1.1, false);
-        Highlights.changed(f, gpa, o.changed());
+        Highlights.changed(f, gpa, o.changed(), outlines);
+        Highlights.partners(f, Partners.of(ev, o.selected()), outlines);
         Highlights.selection(f, o.selected(), outlines);
         LaneChrome.titles(f);
         if (o.legend()) {

@@ -12,6 +12,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
+import org.stage2scope.engine.Change;
 import org.stage2scope.engine.Evaluation;
 import org.stage2scope.engine.Ref;
 import org.stage2scope.render.Layout;
@@ -30,10 +31,14 @@ public final class BandView extends Region {
     private final BooleanProperty presentation = new SimpleBooleanProperty(false);
     private final Tooltip tooltip = new Tooltip();
     private final PauseTransition highlightTimer = new PauseTransition(Duration.millis(1600));
+    private final PauseTransition tooltipDelay = new PauseTransition(Duration.millis(250));
+    /** The pointer in screen coordinates, where the tooltip goes (NaN before the first move). */
+    private double pointerX = Double.NaN;
+    private double pointerY = Double.NaN;
     private Layout layout;
     private View view = View.ALL;
     private Scene scene;
-    private List<long[]> changed = List.of();
+    private List<Change> changed = List.of();
     private double dragX = Double.NaN;
     private Scene.Hit hovered;
     private String emptyMessage = "";
@@ -51,7 +56,18 @@ public final class BandView extends Region {
         tooltip.setShowDuration(Duration.seconds(30));
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(560);
-        Tooltip.install(canvas, tooltip);
+        // Not Tooltip.install: that shows once at JavaFX's place and stays put; this one follows the pointer.
+        tooltipDelay.setOnFinished(e -> placeTooltip());
+        // Shown by hand, the popup would otherwise eat Esc (clear selection) and the click that follows.
+        tooltip.setHideOnEscape(false);
+        tooltip.setConsumeAutoHidingEvents(false);
+        // A new text resizes the popup after its layout pass: place it again so a flip uses the real size.
+        tooltip.widthProperty().addListener((o, a, b) -> {
+            if (tooltip.isShowing()) {
+                placeTooltip();
+            }
+        });
+        canvas.setOnMouseExited(e -> hideTooltip());
         highlightTimer.setOnFinished(e -> {
             changed = List.of();
             redraw();
@@ -87,12 +103,20 @@ public final class BandView extends Region {
         });
         canvas.setOnMouseMoved(e -> {
             Scene.Hit h = scene == null ? null : scene.hitAt(e.getX(), e.getY());
+            pointerX = e.getScreenX();
+            pointerY = e.getScreenY();
+            if (h == null) {
+                hideTooltip();
+                return;
+            }
             if (h != hovered) {
                 hovered = h;
-                tooltip.setText(h == null ? "" : h.tooltip());
-                if (h == null) {
-                    tooltip.hide();
-                }
+                tooltip.setText(h.tooltip());
+            }
+            if (tooltip.isShowing()) {
+                placeTooltip();
+            } else {
+                tooltipDelay.playFromStart();
             }
         });
         setOnKeyPressed(e -> {
@@ -160,7 +184,7 @@ public final class BandView extends Region {
     }
 
     /** New evaluation: keep the view when the axes keep their shape, else fit. */
-    public void setEvaluation(Evaluation ev, List<long[]> changedRanges, String messageWhenNull) {
+    public void setEvaluation(Evaluation ev, List<Change> changes, String messageWhenNull) {
         Layout next = ev == null ? null : Layout.of(ev);
         boolean sameShape = layout != null && next != null
                 && next.gpaAxis().segments().size() == layout.gpaAxis().segments().size()
@@ -170,11 +194,61 @@ public final class BandView extends Region {
         if (!sameShape) {
             view = View.ALL;
         }
-        changed = changedRanges == null ? List.of() : changedRanges;
+        changed = changes == null ? List.of() : changes;
         if (!changed.isEmpty()) {
             highlightTimer.playFromStart();
         }
         redraw();
+    }
+
+    /** How far right of and below the pointer the tooltip sits, clear of the cursor's arrow. */
+    static final double TOOLTIP_OFFSET = 16;
+
+    /** Shows the tooltip next to the pointer, flipped left/up where it would leave the screen. */
+    private void placeTooltip() {
+        if (hovered == null || Double.isNaN(pointerX) || getScene() == null || getScene().getWindow() == null) {
+            return;
+        }
+        if (!tooltip.isShowing()) {
+            tooltip.show(canvas, pointerX + TOOLTIP_OFFSET, pointerY + TOOLTIP_OFFSET);
+        }
+        double[] at = tooltipPlace(pointerX, pointerY, tooltip.getWidth(), tooltip.getHeight(), screenBounds(pointerX, pointerY));
+        tooltip.setX(at[0]);
+        tooltip.setY(at[1]);
+    }
+
+    private void hideTooltip() {
+        tooltipDelay.stop();
+        hovered = null;
+        tooltip.setText("");
+        tooltip.hide();
+    }
+
+    /** The visual bounds (without task bars) of the screen the pointer is on. */
+    private static javafx.geometry.Rectangle2D screenBounds(double x, double y) {
+        var screens = javafx.stage.Screen.getScreensForRectangle(x, y, 1, 1);
+        return (screens.isEmpty() ? javafx.stage.Screen.getPrimary() : screens.get(0)).getVisualBounds();
+    }
+
+    /**
+     * Where a w x h tooltip goes for a pointer at (px, py): right of and below it by the offset, or
+     * left of / above it when that side would cross the screen's edge, and never past its top-left.
+     */
+    static double[] tooltipPlace(double px, double py, double w, double h, javafx.geometry.Rectangle2D screen) {
+        double x = px + TOOLTIP_OFFSET;
+        if (x + w > screen.getMaxX()) {
+            x = px - TOOLTIP_OFFSET - w;
+        }
+        double y = py + TOOLTIP_OFFSET;
+        if (y + h > screen.getMaxY()) {
+            y = py - TOOLTIP_OFFSET - h;
+        }
+        return new double[] {Math.max(screen.getMinX(), x), Math.max(screen.getMinY(), y)};
+    }
+
+    /** The hover tooltip's window while it is on screen (tests check where it sits). */
+    public Tooltip tooltip() {
+        return tooltip;
     }
 
     /** The text the hover tooltip shows now ("" when the pointer is over no band). */
@@ -182,7 +256,8 @@ public final class BandView extends Region {
         return tooltip.getText();
     }
 
-    public List<long[]> highlighted() {
+    /** The changes outlined now (empty once the outline has faded; the status line keeps the words). */
+    public List<Change> highlighted() {
         return changed;
     }
 
@@ -272,8 +347,7 @@ public final class BandView extends Region {
             g.fillText(emptyMessage, 20, 40);
             return;
         }
-        scene = layout.scene(w, h, view, fitted(t, h), new Layout.Options(false, true, selection.get(),
-                changed.stream().map(c -> new Ref.GpaRange(c[0], c[1])).toList()));
+        scene = layout.scene(w, h, view, fitted(t, h), new Layout.Options(false, true, selection.get(), changed));
         visible.set(view);
         FxPainter.paint(scene, g);
     }

@@ -54,7 +54,8 @@ public final class MainViewModel {
         dark.addListener((o, a, b) -> updateTheme());
         presentation.addListener((o, a, b) -> updateTheme());
         busy.bind(doc.busyProperty().or(kernelBusy));
-        doc.messageProperty().addListener((o, a, m) -> status.set(m));
+        doc.messageProperty().addListener((o, a, m) -> status.set(withChanges(m)));
+        doc.changeSummaryProperty().addListener((o, a, m) -> status.set(withChanges(doc.messageProperty().get())));
         doc.scenarioProperty().addListener((o, a, s) -> {
             if (s != null && !stillExists(s, selection.get())) {
                 selection.set(Ref.NONE);
@@ -141,6 +142,15 @@ public final class MainViewModel {
 
     void setKernelBusy(boolean on) {
         kernelBusy.set(on);
+    }
+
+    /** "FWB off. Changed: 4 lanes \u2014 ...": what was done, then what it changed (until the next edit). */
+    private String withChanges(String message) {
+        String changes = doc.changeSummaryProperty().get();
+        if (changes.isEmpty()) {
+            return message;
+        }
+        return message == null || message.isEmpty() ? changes : message + ". " + changes;
     }
 
     public ReadOnlyStringProperty statusProperty() {

@@ -137,7 +137,7 @@ public final class MainWindow {
         bands.setOnSelect(vm::select);
         vm.followZoom(bands.visibleViewProperty());
         vm.onReveal(r -> bands.zoomToSelection());
-        doc.evaluationProperty().addListener((o, a, ev) -> bands.setEvaluation(ev, doc.changedRanges(), doc.messageProperty().get()));
+        doc.evaluationProperty().addListener((o, a, ev) -> bands.setEvaluation(ev, doc.changes(), doc.messageProperty().get()));
         // A scenario whose evaluation is pending (big, or the engine failed) keeps the last picture, or says why.
         doc.scenarioProperty().addListener((o, a, s) -> {
             if (doc.evaluation() == null) {
@@ -208,7 +208,11 @@ public final class MainWindow {
         Tooltip full = new Tooltip();
         full.setWrapText(true);
         full.setMaxWidth(640);
-        full.textProperty().bind(vm.statusProperty());
+        // The status line names a few changes; its tooltip lists every one of the last edit.
+        full.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            String detail = vm.document().changeDetailProperty().get();
+            return detail.isEmpty() ? vm.statusProperty().get() : vm.statusProperty().get() + "\n\n" + detail;
+        }, vm.statusProperty(), vm.document().changeDetailProperty()));
         status.setTooltip(full);
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);

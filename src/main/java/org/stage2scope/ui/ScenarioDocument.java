@@ -4,9 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -15,9 +13,10 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.stage2scope.engine.Change;
 import org.stage2scope.engine.Evaluation;
+import org.stage2scope.engine.EvaluationDiff;
 import org.stage2scope.engine.Evaluator;
-import org.stage2scope.engine.Stage2Run;
 import org.stage2scope.model.Scenario;
 
 /**
@@ -50,7 +49,9 @@ public final class ScenarioDocument {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     /** Null evaluates synchronously (tests, tools). */
     private final LatestOnly<Object> background;
-    private List<long[]> changed = List.of();
+    private List<Change> changed = List.of();
+    private final ReadOnlyStringWrapper changeSummary = new ReadOnlyStringWrapper(this, "changeSummary", "");
+    private final ReadOnlyStringWrapper changeDetail = new ReadOnlyStringWrapper(this, "changeDetail", "");
 
     public ScenarioDocument() {
         this(Evaluator::evaluate);
@@ -128,9 +129,22 @@ public final class ScenarioDocument {
         return title.getReadOnlyProperty();
     }
 
-    /** GPA ranges whose stage-2 outcome differs from before the last edit (for a brief highlight). */
-    public List<long[]> changedRanges() {
+    /** What the last edit (or undo/redo) changed, lane by lane; empty after New/Open or when nothing changed. */
+    public List<Change> changes() {
         return changed;
+    }
+
+    /**
+     * "Changed: 3 lanes \u2014 ..." or "No outcome changed" after an edit, "" after New/Open; it stays
+     * until the next edit so the words outlive the outline's fade.
+     */
+    public ReadOnlyStringProperty changeSummaryProperty() {
+        return changeSummary.getReadOnlyProperty();
+    }
+
+    /** Every change of the last edit, one per line (the status line's tooltip). */
+    public ReadOnlyStringProperty changeDetailProperty() {
+        return changeDetail.getReadOnlyProperty();
     }
 
     /** Replaces everything (New, Open): clears undo, not dirty. */
@@ -247,6 +261,7 @@ public final class ScenarioDocument {
         scenario.set(s);
         dirty.set(!s.equals(saved));
         busy.set(true);
+        changeSummary.set(""); // the last edit's words would describe a picture that is about to go
         message.set("Evaluating " + s.memslots().size() + " memslot calls\u2026");
         background.submit(() -> evaluate(s), r -> apply(s, diff, r));
     }
@@ -269,42 +284,12 @@ public final class ScenarioDocument {
             message.set("Evaluated " + s.memslots().size() + " memslot calls");
         }
         busy.set(false);
-        changed = diff && old != null && now != null ? changedRuns(old, now) : List.of();
+        changed = diff && old != null && now != null ? EvaluationDiff.of(old, now) : List.of();
+        changeSummary.set(diff && old != null && now != null ? ChangeSummary.line(changed) : "");
+        changeDetail.set(diff && old != null && now != null ? ChangeSummary.full(changed) : "");
         scenario.set(s);
         evaluation.set(now);
         dirty.set(!s.equals(saved));
-    }
-
-    /**
-     * GPA ranges of stage-2 runs present in only one of the two evaluations (same range, outcome and
-     * type count as unchanged): runs that appeared, changed, or vanished (a slot now refused).
-     */
-    static List<long[]> changedRuns(Evaluation old, Evaluation now) {
-        Set<String> before = new HashSet<>();
-        for (Stage2Run r : old.stage2()) {
-            before.add(key(r));
-        }
-        Set<String> after = new HashSet<>();
-        for (Stage2Run r : now.stage2()) {
-            after.add(key(r));
-        }
-        List<long[]> out = new ArrayList<>();
-        Set<String> ranges = new HashSet<>();
-        for (Stage2Run r : now.stage2()) {
-            if (!before.contains(key(r)) && ranges.add(r.gpa() + "/" + r.size())) {
-                out.add(new long[] {r.gpa(), r.size()});
-            }
-        }
-        for (Stage2Run r : old.stage2()) {
-            if (!after.contains(key(r)) && ranges.add(r.gpa() + "/" + r.size())) {
-                out.add(new long[] {r.gpa(), r.size()});
-            }
-        }
-        return out;
-    }
-
-    private static String key(Stage2Run r) {
-        return r.gpa() + "/" + r.size() + "/" + r.outcome() + "/" + (r.s2() == null ? "" : r.s2().type() + r.s2().memAttr());
     }
 
     private void updateTitle() {

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.stage2scope.engine.Change;
 import org.stage2scope.engine.Evaluation;
 import org.stage2scope.engine.Evaluator;
 import org.stage2scope.engine.Ref;
@@ -30,7 +31,8 @@ class LegendWrapTest {
     void wrapsInsideTheWidthIntoTheRowsItReserved(String file) throws Exception {
         Evaluation ev = Evaluator.evaluate(SampleCatalog.load(file));
         Layout l = Layout.of(ev);
-        List<Ref.GpaRange> change = List.of(new Ref.GpaRange(ev.stage2().isEmpty() ? 0 : ev.stage2().get(0).gpa(), 4096));
+        List<Change> change = List.of(new Change(Change.Lane.STAGE2,
+                new Ref.GpaRange(ev.stage2().isEmpty() ? 0 : ev.stage2().get(0).gpa(), 4096), "a", "before", "after"));
         for (Theme t : List.of(Theme.light(), Theme.presentation(false))) {
             for (int width = 480; width <= 2400; width += 37) {
                 for (boolean changed : new boolean[] {false, true}) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.stage2scope.engine.Change;
 import org.stage2scope.engine.Evaluation;
 import org.stage2scope.engine.Evaluator;
 import org.stage2scope.engine.Ref;
@@ -39,7 +40,10 @@ class WindowSceneGoldenTest {
         Layout l = Layout.of(ev);
         Ref sel = ev.scenario().memslots().isEmpty() ? Ref.NONE : new Ref.MemslotCall(0);
         long g = ev.stage2().isEmpty() ? 0 : ev.stage2().get(0).gpa();
-        Layout.Options o = new Layout.Options(false, true, sel, List.of(new Ref.GpaRange(g, 1L << 21)));
+        Ref.GpaRange changed = new Ref.GpaRange(g, 1L << 21);
+        Layout.Options o = new Layout.Options(false, true, sel, List.of(
+                new Change(Change.Lane.STAGE2, changed, "a", "Normal-NC", "Normal-WB"),
+                new Change(Change.Lane.EFFECTIVE, changed, "a", "Normal-NC", "Normal-WB")));
         String name = "window/" + file.replace(".json", "");
         Scene light = l.scene(1200, 480, new View(0.1, 0.7), Theme.light(), o);
         Golden.assertMatches(name + ".light.svg", SvgPainter.paint(light));

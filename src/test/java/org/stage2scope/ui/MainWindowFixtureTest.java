@@ -63,7 +63,7 @@ class MainWindowFixtureTest {
         robot.clickOn("#tb-fwb");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(window.document().scenario().host().has(CpuFeature.FWB));
-        // The refused slot's GPA has no stage-2 run; the lane names it ("no stage 2: ... refused").
+        // The refused GPU slot's range now says why it is blank (render.Unmapped), instead of a Normal-WB band.
         assertEquals(List.of(Style.DEVICE, Style.WRITE_BACK, Style.SIGBUS, Style.SLOT_REFUSED), stage2Styles());
         assertTrue(findingTexts().contains("ERROR  call #1 slot 1 (gpu): EINVAL (none)"), findingTexts().toString());
         assertTrue(window.document().isDirty());
@@ -72,7 +72,8 @@ class MainWindowFixtureTest {
         robot.clickOn("#tb-fwb");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Style.WRITE_BACK, stage2Styles().get(3));
-        assertEquals(1, window.bandView().highlighted().size(), "the GPU range is highlighted as changed");
+        assertTrue(window.bandView().highlighted().stream().anyMatch(c -> c.lane() == org.stage2scope.engine.Change.Lane.STAGE2
+                && c.ref().equals(new Ref.GpaRange(0x40000000000L, 96L << 30))), "the GPU range is highlighted as changed");
 
         robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.Z)
                 .release(javafx.scene.input.KeyCode.CONTROL);

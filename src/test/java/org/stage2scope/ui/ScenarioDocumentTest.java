@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.stage2scope.engine.Change;
 import org.stage2scope.engine.Ref;
 import org.stage2scope.model.Arch;
 import org.stage2scope.model.CpuFeature;
@@ -43,8 +44,12 @@ class ScenarioDocumentTest {
         assertTrue(d.edit("-FWB", ScenarioDocumentTest::noFwb));
         assertTrue(d.isDirty());
         assertEquals("Stage2Scope \u2014 gh.json *", d.titleProperty().get());
-        assertEquals(1, d.changedRanges().size(), "the GPU range changed outcome");
-        assertArrayEquals(new long[] {0x40000000000L, 96L << 30}, d.changedRanges().get(0));
+        Ref gpu = new Ref.GpaRange(0x40000000000L, 96L << 30);
+        assertTrue(d.changes().stream().anyMatch(c -> c.lane() == Change.Lane.STAGE2 && c.ref().equals(gpu)
+                && c.after().equals("unmapped")), "the GPU range lost its stage-2 mapping: " + d.changes());
+        assertTrue(d.changes().stream().anyMatch(c -> c.lane() == Change.Lane.MEMSLOT && c.after().equals("EINVAL")),
+                d.changes().toString());
+        assertTrue(d.changeSummaryProperty().get().startsWith("Changed: "), d.changeSummaryProperty().get());
         assertTrue(d.undo());
         assertFalse(d.isDirty());
         assertTrue(d.redo());
