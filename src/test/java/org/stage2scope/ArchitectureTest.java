@@ -1,6 +1,7 @@
 package org.stage2scope;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -52,6 +53,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("org.stage2scope.host..")
                 .because("probe and replay produce facts the engine is given; the engine stays a pure simulation")
                 .allowEmptyShould(true)
+                .check(main);
+    }
+
+    @Test
+    void topLevelPackagesFormNoCycle() {
+        slices().matching("org.stage2scope.(*)..")
+                .should().beFreeOfCycles()
+                .because("each layer is changed for one reason; a cycle (io used report, report used io) means"
+                        + " neither can be built, tested or replaced without the other")
                 .check(main);
     }
 }

@@ -14,28 +14,28 @@ import java.util.Map;
  * <p>Values are {@link Obj}, {@link List}, {@link String}, {@link Boolean}, {@link Integer},
  * {@link Long} (printed signed: callers print addresses as hex strings) or null.
  */
-final class JsonPrinter {
+public final class JsonPrinter {
     private JsonPrinter() {}
 
     /** An ordered JSON object under construction. */
-    static final class Obj {
+    public static final class Obj {
         final Map<String, Object> fields = new LinkedHashMap<>();
 
-        Obj put(String key, Object value) {
+        public Obj put(String key, Object value) {
             fields.put(key, value);
             return this;
         }
     }
 
-    static Obj obj() {
+    public static Obj obj() {
         return new Obj();
     }
 
-    static List<Object> list() {
+    public static List<Object> list() {
         return new ArrayList<>();
     }
 
-    static String print(Object value) {
+    public static String print(Object value) {
         StringBuilder sb = new StringBuilder();
         write(sb, value, 0);
         return sb.append('\n').toString();

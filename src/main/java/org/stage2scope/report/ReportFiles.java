@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.stage2scope.io.AtomicFile;
-import org.stage2scope.io.ReportJson;
 import org.stage2scope.render.PngPainter;
 
 /**

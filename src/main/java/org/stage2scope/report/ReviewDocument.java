@@ -10,7 +10,6 @@ import org.stage2scope.engine.Finding;
 import org.stage2scope.engine.MemslotResult;
 import org.stage2scope.engine.Rule;
 import org.stage2scope.engine.Severity;
-import org.stage2scope.io.CompareReport;
 import org.stage2scope.model.U64;
 import org.stage2scope.render.Picture;
 

@@ -5,10 +5,10 @@ import java.util.List;
 import org.stage2scope.engine.Comparison;
 import org.stage2scope.engine.Evaluation;
 import org.stage2scope.engine.Ref;
-import org.stage2scope.io.CompareReport;
 import org.stage2scope.model.PolicyId;
 import org.stage2scope.model.Scenario;
 import org.stage2scope.model.U64;
+import org.stage2scope.report.CompareReport;
 
 /**
  * The compare window's tables. The columns are a {@link Comparison}'s (the policies on arm64, what

@@ -24,9 +24,9 @@ import javafx.stage.Window;
 import org.stage2scope.engine.Comparison;
 import org.stage2scope.engine.Evaluation;
 import org.stage2scope.engine.Evaluator;
-import org.stage2scope.io.CompareReport;
 import org.stage2scope.model.CpuFeature;
 import org.stage2scope.model.Scenario;
+import org.stage2scope.report.CompareReport;
 
 /**
  * View > Compare policies: the open scenario under every cacheable-PFNMAP policy side by side, in a

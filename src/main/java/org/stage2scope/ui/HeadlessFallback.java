@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.Properties;
 import org.stage2scope.engine.Evaluation;
 import org.stage2scope.engine.Evaluator;
-import org.stage2scope.io.ReportText;
 import org.stage2scope.io.SampleCatalog;
 import org.stage2scope.io.ScenarioException;
 import org.stage2scope.model.Scenario;
 import org.stage2scope.render.Picture;
 import org.stage2scope.render.PngPainter;
+import org.stage2scope.report.ReportText;
 
 /**
  * What the app does when started where no window can open: report and picture of the default

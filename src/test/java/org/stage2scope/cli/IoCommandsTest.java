@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.stage2scope.io.ReportFixtures;
 import org.stage2scope.io.ScenarioWriter;
 import org.stage2scope.model.PolicyId;
+import org.stage2scope.report.ReportFixtures;
 
 class IoCommandsTest {
     private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();

@@ -7,10 +7,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.stage2scope.engine.Evaluator;
-import org.stage2scope.io.ReportJson;
 import org.stage2scope.io.Sample;
 import org.stage2scope.io.SampleCatalog;
 import org.stage2scope.model.Scenario;
+import org.stage2scope.report.ReportJson;
 
 /**
  * Pins every bundled sample's JSON report. A change in any engine rule shows up here as a diff to

@@ -1,4 +1,4 @@
-package org.stage2scope.io;
+package org.stage2scope.report;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -13,6 +13,9 @@ import org.stage2scope.engine.MemslotResult;
 import org.stage2scope.engine.Stage2Entry;
 import org.stage2scope.engine.Stage2Run;
 import org.stage2scope.engine.memtype.AttrNames;
+import org.stage2scope.io.ControlChars;
+import org.stage2scope.io.JsonPrinter;
+import org.stage2scope.model.CpuFeature;
 import org.stage2scope.model.GuestAccess;
 import org.stage2scope.model.MemslotCall;
 import org.stage2scope.model.PolicyId;
@@ -90,7 +93,7 @@ public final class CompareReport {
         sb.append("Stage2Scope compare: ").append(s.name().isEmpty() ? "(unnamed scenario)" : s.name()).append('\n');
         sb.append("  host    ").append(s.host().arch().id()).append(", ").append(s.host().pageSize().id())
                 .append(" pages, features: ").append(s.host().features().isEmpty() ? "none"
-                        : String.join(" ", ObjectReader.names(s.host().features().stream().sorted().toList()))).append('\n');
+                        : String.join(" ", s.host().features().stream().sorted().map(CpuFeature::id).toList())).append('\n');
         if (!c.note().isEmpty()) {
             wrap(sb, c.note(), "  ", 100);
             for (Comparison.Column col : c.columns()) {

@@ -1,4 +1,4 @@
-package org.stage2scope.io;
+package org.stage2scope.report;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,12 @@
-package org.stage2scope.io;
+package org.stage2scope.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stage2scope.engine.Evaluation;
@@ -133,9 +137,14 @@ class ReportWritersTest {
 
     @Test
     void jsonReportParsesAsStrictJson() throws Exception {
-        JsonNodeAt root = LocatedJsonParser.parse(ReportJson.render(ReportFixtures.upstream()), "report");
-        assertTrue(root instanceof JsonNodeAt.Obj o && o.fields().keySet().equals(new java.util.LinkedHashSet<>(
-                List.of("format", "scenario", "policy", "memslotCalls", "stage2", "effective", "accesses", "findings"))));
+        // Jackson strict: duplicate keys and anything after the root value fail the parse.
+        JsonNode root = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build()
+                .readTree(ReportJson.render(ReportFixtures.upstream()));
+        List<String> keys = new java.util.ArrayList<>();
+        root.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("format", "scenario", "policy", "memslotCalls", "stage2", "effective", "accesses", "findings"),
+                keys);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.stage2scope.io;
+package org.stage2scope.report;
 
 import java.util.List;
 import java.util.Locale;
@@ -10,13 +10,9 @@ import org.stage2scope.engine.MemslotResult;
 import org.stage2scope.engine.Severity;
 import org.stage2scope.engine.Stage2Entry;
 import org.stage2scope.engine.Stage2Run;
+import org.stage2scope.io.ControlChars;
 import org.stage2scope.model.MemslotCall;
 import org.stage2scope.model.U64;
-import org.stage2scope.report.MemslotColumns;
-import org.stage2scope.report.RangeColumns;
-import org.stage2scope.report.RangeRow;
-import org.stage2scope.report.ScenarioFacts;
-import org.stage2scope.report.Table;
 
 /**
  * The report a kernel engineer reads in a terminal: what was simulated, what each memslot ioctl

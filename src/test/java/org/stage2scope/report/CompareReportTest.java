@@ -1,4 +1,4 @@
-package org.stage2scope.io;
+package org.stage2scope.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stage2scope.engine.Evaluation;
+import org.stage2scope.io.SampleCatalog;
 
 class CompareReportTest {
     private static final List<Evaluation> BOTH = List.of(ReportFixtures.pre617(), ReportFixtures.upstream());

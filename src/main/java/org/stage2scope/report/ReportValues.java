@@ -1,4 +1,4 @@
-package org.stage2scope.io;
+package org.stage2scope.report;
 
 import java.math.BigInteger;
 import org.stage2scope.engine.AccessOutcome;

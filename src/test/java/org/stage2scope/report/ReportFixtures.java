@@ -1,4 +1,4 @@
-package org.stage2scope.io;
+package org.stage2scope.report;
 
 import java.util.List;
 import java.util.Set;
@@ -31,8 +31,8 @@ import org.stage2scope.model.Scenario;
 import org.stage2scope.model.Stage1Attr;
 import org.stage2scope.model.Stage1Range;
 import org.stage2scope.model.Vm;
-import org.stage2scope.model.Vma;
 import org.stage2scope.model.VmFlag;
+import org.stage2scope.model.Vma;
 
 /** Hand-built evaluations, so the writers are pinned independently of the engine. */
 public final class ReportFixtures {

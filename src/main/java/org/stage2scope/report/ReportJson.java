@@ -1,4 +1,4 @@
-package org.stage2scope.io;
+package org.stage2scope.report;
 
 import java.util.List;
 import org.stage2scope.engine.AccessResult;
@@ -8,6 +8,7 @@ import org.stage2scope.engine.Finding;
 import org.stage2scope.engine.MemslotResult;
 import org.stage2scope.engine.Stage2Entry;
 import org.stage2scope.engine.Stage2Run;
+import org.stage2scope.io.JsonPrinter;
 import org.stage2scope.model.U64;
 
 /**
