@@ -11,7 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
@@ -136,16 +135,7 @@ public final class CompareView {
         t.setPlaceholder(new Label("none"));
         t.setId(id);
         t.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        t.setRowFactory(tv -> new TableRow<>() {
-            @Override
-            protected void updateItem(CompareModel.Row r, boolean empty) {
-                super.updateItem(r, empty);
-                getStyleClass().remove("compare-differs");
-                if (!empty && r != null && r.differs()) {
-                    getStyleClass().add("compare-differs");
-                }
-            }
-        });
+        RowMarks.markDiffering(t, CompareModel.Row::differs);
         return t;
     }
 

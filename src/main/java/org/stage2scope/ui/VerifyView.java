@@ -11,7 +11,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
@@ -80,16 +79,7 @@ final class VerifyView {
         none.textProperty().bind(placeholder);
         table.setPlaceholder(none);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.setRowFactory(tv -> new TableRow<>() {
-            @Override
-            protected void updateItem(VerifyModel.Row r, boolean empty) {
-                super.updateItem(r, empty);
-                getStyleClass().remove("compare-differs");
-                if (!empty && r != null && r.disagrees()) {
-                    getStyleClass().add("compare-differs");
-                }
-            }
-        });
+        RowMarks.markDiffering(table, VerifyModel.Row::disagrees);
         for (int i = 0; i < VerifyModel.COLUMNS.size(); i++) {
             int k = i;
             TableColumn<VerifyModel.Row, String> col = new TableColumn<>(VerifyModel.COLUMNS.get(i));

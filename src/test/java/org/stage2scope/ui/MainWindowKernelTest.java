@@ -221,6 +221,10 @@ class MainWindowKernelTest {
         assertEquals(List.of("agree", "DISAGREE", "agree", "agree"), verdicts(v));
         VerifyModel.Row row = v.table().getItems().get(1);
         assertTrue(row.disagrees());
+        var marked = v.table().lookupAll(".compare-differs").stream()
+                .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getItem() != null)
+                .map(n -> ((javafx.scene.control.TableRow<?>) n).getItem()).toList();
+        assertEquals(List.of(row), marked, "only the disagreeing row is styled as differing");
         assertEquals("EEXIST", row.cells().get(6), "predicted");
         assertEquals("ok", row.cells().get(7), "the kernel accepted it");
         String summary = robot.lookup("#verify-summary").queryLabeled().getText();
