@@ -30,7 +30,15 @@ public final class ScenarioFacts {
         return vm.ipaBits() + "-bit IPA, MTE " + (vm.mte() ? "on" : "off");
     }
 
+    /** Why x86 has no policy choice: the proposals differ only in arm64's stage-2 memory-type rules. */
+    public static final String X86_NO_POLICY = "x86: every proposal reduces to what x86 does (EPT/NPT memory type"
+            + " from MTRR, PAT and the quirks), so the policy has no effect";
+
+    /** The policy and what it means; on x86 that there is none to choose (issue 8 §7), not "upstream". */
     public static String policy(Evaluation ev) {
+        if (ev.scenario().host().arch().isX86()) {
+            return X86_NO_POLICY;
+        }
         return ev.policy().id() + ": " + ev.policy().summary();
     }
 

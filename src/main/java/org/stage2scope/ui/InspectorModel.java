@@ -34,6 +34,7 @@ import org.stage2scope.model.Vm;
 import org.stage2scope.model.VmFlag;
 import org.stage2scope.model.Vma;
 import org.stage2scope.model.X86Quirk;
+import org.stage2scope.report.ScenarioFacts;
 import org.stage2scope.render.Tooltips;
 
 /**
@@ -93,8 +94,7 @@ public final class InspectorModel {
     }
 
     /** Why x86 has no policy choice: the proposals differ only in arm64's stage-2 memory-type rules. */
-    static final String X86_POLICY_REASON = "x86: every proposal reduces to what x86 does (EPT/NPT memory type from"
-            + " MTRR, PAT and the quirks), so the policy has no effect";
+    static final String X86_POLICY_REASON = ScenarioFacts.X86_NO_POLICY;
 
     private static Prop ro(String cat, String name, String desc, Object value) {
         return new Prop(cat, name, desc, String.class, String.valueOf(value), null, null);
@@ -429,8 +429,9 @@ public final class InspectorModel {
                 }
             }
         } else {
-            sb.append(s.name()).append('\n').append(s.description()).append("\n\npolicy ").append(ev.policy().id())
-                    .append(": ").append(ev.policy().summary()).append("\n\nSelect a band to see why it looks the way it does.");
+            sb.append(s.name()).append('\n').append(s.description()).append("\n\n");
+            sb.append("policy ").append(ScenarioFacts.policy(ev));
+            sb.append("\n\nSelect a band to see why it looks the way it does.");
         }
         return sb.toString().strip();
     }

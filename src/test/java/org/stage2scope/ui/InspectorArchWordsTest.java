@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.stage2scope.engine.Evaluator;
 import org.stage2scope.io.SampleCatalog;
 import org.stage2scope.model.Scenario;
 
@@ -33,5 +34,15 @@ class InspectorArchWordsTest {
         List<InspectorModel.Prop> rows = InspectorModel.scenario(s);
         assertEquals("QEMU virt, 16 GiB", row(rows, "name").edit().apply("  QEMU virt, 16 GiB ").apply(s).name());
         assertEquals("why", row(rows, "description").edit().apply("why").apply(s).description());
+    }
+
+    @Test
+    void theExplanationNamesAPolicyOnlyWhereThereIsAChoice() throws Exception {
+        String intel = InspectorModel.explain(Evaluator.evaluate(SampleCatalog.load("x86-intel-quirk.json")), null);
+        assertFalse(intel.contains("policy upstream"), intel);
+        assertFalse(intel.contains("KVM_CAP_ARM"), intel);
+        assertTrue(intel.contains("the policy has no effect"), intel);
+        String arm = InspectorModel.explain(Evaluator.evaluate(SampleCatalog.load(SampleCatalog.DEFAULT)), null);
+        assertTrue(arm.contains("policy upstream: Linux 6.17+"), arm);
     }
 }
