@@ -120,9 +120,9 @@ public final class EvaluationDiff {
         }
     }
 
-    /** "0" for success as the ioctl returns it, else the errno's name. */
+    /** "ok" for success, as the findings word it ("0" read as a slot number after "memslot"), else the errno's name. */
     private static String callWord(MemslotResult r) {
-        return r.ok() ? "0" : r.resultName();
+        return r.ok() ? "ok" : r.resultName();
     }
 
     private static String callName(MemslotCall c) {

@@ -25,7 +25,7 @@ class EvaluationDiffTest {
         List<Change> cs = EvaluationDiff.of(Evaluator.evaluate(s),
                 Evaluator.evaluate(ScenarioEdits.withFeature(s, CpuFeature.FWB, false)));
         List<String> t = texts(cs);
-        assertTrue(t.contains("GPU usemem memslot 0 -> EINVAL"), t.toString());
+        assertTrue(t.contains("GPU usemem memslot ok -> EINVAL"), t.toString());
         assertTrue(t.contains("GPU usemem stage-2 Normal-WB MemAttr 0b0110 1G blocks -> unmapped"), t.toString());
         assertTrue(t.contains("GPU usemem effective Normal-WB -> unmapped"), t.toString());
         assertTrue(t.contains("mach-virt.ram stage-2 MemAttr 0b0110 -> MemAttr 0b1111"),

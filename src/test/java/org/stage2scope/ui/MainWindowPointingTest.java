@@ -60,7 +60,7 @@ class MainWindowPointingTest {
         robot.clickOn("#tb-fwb");
         WaitForAsyncUtils.waitForFxEvents();
         String status = status(robot);
-        assertTrue(status.startsWith("FWB off. Changed: 4 lanes \u2014 GPU usemem memslot 0 -> EINVAL;"), status);
+        assertTrue(status.startsWith("FWB off. Changed: 4 lanes \u2014 GPU usemem memslot ok -> EINVAL;"), status);
         assertTrue(status.contains("GPU usemem effective Normal-WB -> unmapped"), status);
         String tip = robot.lookup("#status").queryLabeled().getTooltip().getText();
         assertTrue(tip.contains("code fetch from GPU memory: exec ok -> exec abort-injected"), tip);
