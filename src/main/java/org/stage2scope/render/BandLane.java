@@ -161,6 +161,9 @@ final class BandLane {
                     return;
                 }
             }
+        } else {
+            // A widened band matters (a finding or an access): its type is named even when only a callout fits.
+            callout(b, cx, text, fs, tw);
         }
     }
 
