@@ -32,6 +32,11 @@ public record Scenario(String name, String description, Host host, Vm vm, List<V
         }
     }
 
+    /** The name as titles show it: a scenario saved without one still gets words, never an empty line. */
+    public String title() {
+        return name.isEmpty() ? "(unnamed scenario)" : name;
+    }
+
     public Scenario withHost(Host h) {
         return new Scenario(name, description, h, vm, vmas, memslots, guest);
     }

@@ -32,7 +32,7 @@ public final class Caption {
     public static List<String> lines(Evaluation ev, Scenario origin) {
         Scenario s = ev.scenario();
         List<String> out = new ArrayList<>();
-        out.add(s.name().isEmpty() ? "(unnamed scenario)" : s.name());
+        out.add(s.title());
         out.add(setting(ev));
         String mod = origin == null ? "" : changes(origin, s);
         if (!mod.isEmpty()) {

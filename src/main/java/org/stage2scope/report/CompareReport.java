@@ -15,7 +15,6 @@ import org.stage2scope.engine.Stage2Run;
 import org.stage2scope.engine.memtype.AttrNames;
 import org.stage2scope.io.ControlChars;
 import org.stage2scope.io.JsonPrinter;
-import org.stage2scope.model.CpuFeature;
 import org.stage2scope.model.GuestAccess;
 import org.stage2scope.model.MemslotCall;
 import org.stage2scope.model.PolicyId;
@@ -90,10 +89,10 @@ public final class CompareReport {
     public static String text(Comparison c) {
         Scenario s = c.scenario();
         StringBuilder sb = new StringBuilder();
-        sb.append("Stage2Scope compare: ").append(s.name().isEmpty() ? "(unnamed scenario)" : s.name()).append('\n');
+        sb.append("Stage2Scope compare: ").append(s.title()).append('\n');
         sb.append("  host    ").append(s.host().arch().id()).append(", ").append(s.host().pageSize().id())
                 .append(" pages, features: ").append(s.host().features().isEmpty() ? "none"
-                        : String.join(" ", s.host().features().stream().sorted().map(CpuFeature::id).toList())).append('\n');
+                        : ScenarioFacts.ids(s.host().features())).append('\n');
         if (!c.note().isEmpty()) {
             wrap(sb, c.note(), "  ", 100);
             for (Comparison.Column col : c.columns()) {

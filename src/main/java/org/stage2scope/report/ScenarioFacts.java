@@ -13,7 +13,7 @@ public final class ScenarioFacts {
     private ScenarioFacts() {}
 
     public static String title(Evaluation ev) {
-        return ev.scenario().name().isEmpty() ? "(unnamed scenario)" : ev.scenario().name();
+        return ev.scenario().title();
     }
 
     public static String host(Host h) {
@@ -49,7 +49,7 @@ public final class ScenarioFacts {
                 new String[] {"policy", policy(ev)});
     }
 
-    private static <E extends Enum<E> & Named> String ids(Set<E> values) {
+    static <E extends Enum<E> & Named> String ids(Set<E> values) {
         return values.stream().sorted().map(Named::id).collect(Collectors.joining(" "));
     }
 }

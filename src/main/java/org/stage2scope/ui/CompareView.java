@@ -249,7 +249,7 @@ public final class CompareView {
             return;
         }
         Scenario s = m.scenario();
-        heading.setText((s.name().isEmpty() ? "(unnamed scenario)" : s.name()) + "   \u2014   host " + s.host().arch().id()
+        heading.setText(s.title() + "   \u2014   host " + s.host().arch().id()
                 + ", features: " + (s.host().features().isEmpty() ? "none"
                         : String.join(" ", s.host().features().stream().sorted().map(CpuFeature::id).toList())));
         Comparison cmp = m.comparison();

@@ -93,9 +93,6 @@ public final class InspectorModel {
         throw new IllegalArgumentException("no inspector row " + name);
     }
 
-    /** Why x86 has no policy choice: the proposals differ only in arm64's stage-2 memory-type rules. */
-    static final String X86_POLICY_REASON = ScenarioFacts.X86_NO_POLICY;
-
     private static Prop ro(String cat, String name, String desc, Object value) {
         return new Prop(cat, name, desc, String.class, String.valueOf(value), null, null);
     }
@@ -118,7 +115,7 @@ public final class InspectorModel {
             }
         }
         if (h.arch().isX86()) {
-            p.add(ro("VM", "policy", X86_POLICY_REASON, "(no effect on x86)"));
+            p.add(ro("VM", "policy", ScenarioFacts.X86_NO_POLICY, "(no effect on x86)"));
         } else {
             p.add(new Prop("VM", "policy", "Which cacheable-PFNMAP proposal the simulated kernel implements", PolicyId.class,
                     vm.policy(), List.of(PolicyId.values()),

@@ -39,6 +39,7 @@ import org.stage2scope.model.Named;
 import org.stage2scope.model.PolicyId;
 import org.stage2scope.model.Scenario;
 import org.stage2scope.render.Scene;
+import org.stage2scope.report.ScenarioFacts;
 
 /**
  * The main window: lays out the menus, the teaching toolbar, the picture, inspector, findings and
@@ -245,7 +246,7 @@ public final class MainWindow {
             arch.setValue(s.host().arch());
             boolean x86 = s.host().arch().isX86();
             policy.setDisable(x86);
-            policy.getTooltip().setText(x86 ? InspectorModel.X86_POLICY_REASON
+            policy.getTooltip().setText(x86 ? ScenarioFacts.X86_NO_POLICY
                     : "Which cacheable-PFNMAP proposal the simulated kernel implements");
         });
         return new ToolBar(new Label("Host:"), fwb, dic, new Label(" Policy:"), policy, new Label(" Arch:"), arch,
