@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  * mode the umask gives (the temp file is created without explicit permissions), and a replaced file
  * keeps its mode. Temp files are {@code .NAME.DIGITS.tmp}; ones left by a killed run are removed by
  * the next successful write of the same file. Failures are IOExceptions whose message is the cause
- * in plain words ("disk full", "permission denied", "no such directory").
+ * in plain words ("disk full", "permission denied", "no such directory"). A target that exists but is
+ * not a regular file (a device such as {@code /dev/full}, a FIFO, a socket, or a link to one) is
+ * refused before anything is written: renaming over it would replace the node.
  */
 public final class AtomicFile {
     private AtomicFile() {}
@@ -49,6 +51,11 @@ public final class AtomicFile {
         }
         if (Files.isDirectory(target)) {
             throw new IOException("is a directory");
+        }
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            // The rename below would put a regular file where the node was: as root, "-o /dev/full"
+            // (or a link to it) replaced the device. A device, FIFO or socket is never ours to replace.
+            throw new IOException("is " + kindOf(target) + ", not a regular file: expected a file to write");
         }
         if (!Files.isDirectory(dir)) {
             throw new IOException(Files.exists(dir) ? "not a directory: " + dir : "no such directory");
@@ -89,6 +96,22 @@ public final class AtomicFile {
             throw new IOException("too many levels of symbolic links");
         }
         return p;
+    }
+
+    /** What a non-regular node is, in lower case: callers pass the message through IoCause, which lowercases. */
+    private static String kindOf(Path p) {
+        try {
+            int mode = (Integer) Files.getAttribute(p, "unix:mode");
+            return switch (mode & 0170000) { // S_IFMT
+                case 0020000 -> "a character device";
+                case 0060000 -> "a block device";
+                case 0010000 -> "a named pipe";
+                case 0140000 -> "a socket";
+                default -> "a special file";
+            };
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            return "a special file";
+        }
     }
 
     private static void keepPermissions(Path tmp, Path target) throws IOException {
