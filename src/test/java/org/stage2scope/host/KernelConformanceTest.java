@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.stage2scope.io.Sample;
@@ -31,7 +32,8 @@ import org.stage2scope.model.Vma;
  * tools/testing/selftests/kvm/set_memory_region_test.c, every x86 (or arm64) sample's calls, and
  * {@value RandomSequencesEngineTest#SEQUENCES} seeded random sequences; 100% agreement expected.
  * Predictions use this host as probe reads it. Without a usable /dev/kvm the whole class is skipped
- * with the reason (surefire records it, and .ci/run prints it).
+ * with the reason (surefire records it, and .ci/run prints it); either way the build log gets one line
+ * saying whether the engine met this kernel, so a skip cannot pass unnoticed in {@code mvn verify}.
  */
 class KernelConformanceTest {
     static final long M2 = 2L << 20;
@@ -42,6 +44,8 @@ class KernelConformanceTest {
     private static HostFacts facts;
     private static Host host;
 
+    private static String skipped;
+
     /** Per test, so surefire records every case as skipped with the reason (a class-level abort shows as nothing). */
     @BeforeEach
     void needsKvm() {
@@ -50,10 +54,26 @@ class KernelConformanceTest {
             kernel = JnaKernel.load();
             facts = Probe.run(kernel);
         }
-        assumeTrue(facts.kvm() != null, () -> "KVM conformance suite skipped: " + String.join(" ", facts.unreadable()));
-        assumeTrue(facts.arch() != null && facts.granule() != null,
-                () -> "KVM conformance suite skipped: this host (" + facts.machine() + ") is not modelled");
+        if (facts.kvm() == null) {
+            skipped = String.join(" ", facts.unreadable());
+        } else if (facts.arch() == null || facts.granule() == null) {
+            skipped = "this host (" + facts.machine() + ") is not modelled";
+        }
+        assumeTrue(skipped == null, () -> "KVM conformance suite skipped: " + skipped);
         host = facts.toHost();
+    }
+
+    @AfterAll
+    static void sayWhatRan() {
+        String kernelRelease = System.getProperty("os.name") + " " + System.getProperty("os.version");
+        if (skipped != null || facts == null) {
+            System.out.println("KVM conformance suite skipped on " + kernelRelease + ": "
+                    + (skipped != null ? skipped : "not Linux") + " (the engine was not checked against a kernel)");
+        } else {
+            System.out.println("KVM conformance suite ran on " + kernelRelease + ": " + Tally.ISSUED.sum() + " calls issued in "
+                    + Tally.SCENARIOS.sum() + " scenarios, " + Tally.AGREED.sum() + " agree, "
+                    + Tally.NOT_REPRODUCED.sum() + " not reproducible here, " + Tally.DISAGREEMENTS.size() + " DISAGREE");
+        }
     }
 
     /**
