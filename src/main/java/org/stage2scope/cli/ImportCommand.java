@@ -3,12 +3,14 @@ package org.stage2scope.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
 import org.stage2scope.io.ControlChars;
 import org.stage2scope.io.IoCause;
 import org.stage2scope.io.ScenarioWriter;
 import org.stage2scope.io.qemu.ImportOptions;
 import org.stage2scope.io.qemu.ImportResult;
 import org.stage2scope.io.qemu.QemuImporter;
+import org.stage2scope.model.CpuFeature;
 import org.stage2scope.io.ScenarioReader;
 import org.stage2scope.model.Arch;
 import org.stage2scope.model.Scenario;
@@ -65,6 +67,10 @@ final class ImportCommand extends Verb {
         ImportResult result = QemuImporter.importFiles(smapsFile, monitorFile, new ImportOptions(hostArch, allVmas, null));
         Scenario scenario = probed == null ? result.scenario() : onHost(result.scenario(), probed);
         for (String line : result.report().lines()) {
+            if (probed != null && line.startsWith(QemuImporter.NO_HOST_FEATURES + " (")) {
+                line = "host CPU features from --host " + host + ": " + (probed.host().features().isEmpty() ? "none"
+                        : probed.host().features().stream().sorted().map(CpuFeature::id).collect(Collectors.joining(", ")));
+            }
             err.println(ControlChars.escapeLine(line));
         }
         if (target == null) {

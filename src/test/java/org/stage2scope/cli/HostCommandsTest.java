@@ -1,6 +1,7 @@
 package org.stage2scope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -102,6 +103,13 @@ class HostCommandsTest {
         Scenario s = ScenarioReader.readString(imp.out(), "stdout");
         assertEquals(Arch.X86_AMD, s.host().arch());
         assertEquals(1, s.host().kvm().addressSpaces());
+        // The report must not say "none assumed" for features that came from --host, nor name arm64's FWB on x86.
+        assertTrue(imp.err().contains("host CPU features from --host " + host + ": "), imp.err());
+        assertFalse(imp.err().contains("none assumed"), imp.err());
+        CliRun plain = CliRun.run("import", "--smaps", smaps.toString(), "--monitor", monitor.toString());
+        String line = plain.err().lines().filter(l -> l.startsWith("host CPU features")).findFirst().orElseThrow();
+        assertEquals("host CPU features (SELF_SNOOP) are not in these inputs: none assumed; add them under host.features,"
+                + " or import with --host host.json written by `stage2scope probe -o host.json` on that host", line);
         CliRun clash = CliRun.run("import", "--smaps", smaps.toString(), "--monitor", monitor.toString(), "--host", host.toString(),
                 "--arch", "arm64");
         assertEquals(2, clash.code());

@@ -37,6 +37,9 @@ import org.stage2scope.model.X86Quirk;
  * the system address space, over the VMAs that back them.
  */
 public final class QemuImporter {
+    /** How the report line on host features starts; import --host replaces that line with the probed host's. */
+    public static final String NO_HOST_FEATURES = "host CPU features";
+
     /** How an imported scenario's description starts, so a report can tell an import (and list its caveats) after it was saved. */
     public static final String DESCRIPTION_PREFIX = "Imported from ";
     /** Introduces the "; "-separated list of what the importer inferred, at the end of the description. */
@@ -146,7 +149,11 @@ public final class QemuImporter {
         int vaBits = vaBits(smaps, arch, report);
         int ipaBits = ipaBits(system, arch, report);
         Host host = new Host(arch, granule, vaBits, Set.of());
-        report.add("host CPU features (FWB, DIC, IDC, MTE, SELF_SNOOP) are not in these inputs; none assumed, add the host's");
+        // Which features decide depends on the arch (FWB/DIC for arm64 stage 2, self-snoop for x86 PAT),
+        // so name only this arch's: listing FWB on an Intel import sent readers looking for it.
+        report.add(NO_HOST_FEATURES + " (" + (arch == Arch.ARM64 ? "FWB, DIC, IDC, MTE" : "SELF_SNOOP")
+                + ") are not in these inputs: none assumed; add them under host.features, or import with --host host.json"
+                + " written by `stage2scope probe -o host.json` on that host");
         Vm vm = new Vm(ipaBits, false, PolicyId.UPSTREAM,
                 X86Quirk.defaultsFor(arch), false);
 
