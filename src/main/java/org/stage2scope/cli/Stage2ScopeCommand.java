@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import org.stage2scope.io.ScenarioReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -13,6 +14,7 @@ import picocli.CommandLine.Parameters;
  * it opens that scenario in the window, after checking here that it loads.
  */
 @Command(name = "stage2scope",
+        versionProvider = VersionProvider.class,
         customSynopsis = {"stage2scope [FILE.json]", "              stage2scope COMMAND [OPTIONS]   (stage2scope COMMAND --help shows its options)"},
         description = "Visualize and simulate a KVM guest's physical address space: memslots, stage-2 mappings, "
                 + "effective memory types. With no arguments, opens the desktop app on the default scenario; "
@@ -35,6 +37,9 @@ import picocli.CommandLine.Parameters;
                 "Policies: pre-6.17, upstream, v6-enable-flag, force-flag, force-flag-strict.",
                 "Bash completion: source <(stage2scope completion)"})
 final class Stage2ScopeCommand extends Verb {
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print the version and exit.")
+    boolean version;
+
     @Parameters(arity = "0..1", paramLabel = "FILE.json", description = "A scenario to open in the window.")
     String file;
 
