@@ -185,7 +185,8 @@ public final class BandView extends Region {
 
     /** New evaluation: keep the view when the axes keep their shape, else fit. */
     public void setEvaluation(Evaluation ev, List<Change> changes, String messageWhenNull) {
-        Layout next = ev == null ? null : Layout.of(ev);
+        // An edit keeps a range pinned by "zoom to" inside a gap on the axis, so the view stays where it was.
+        Layout next = ev == null ? null : layout != null ? layout.next(ev) : Layout.of(ev);
         boolean sameShape = layout != null && next != null
                 && next.gpaAxis().segments().size() == layout.gpaAxis().segments().size()
                 && next.hvaAxis().segments().size() == layout.hvaAxis().segments().size();
@@ -262,13 +263,22 @@ public final class BandView extends Region {
     }
 
     public void fitAll() {
+        if (layout != null) {
+            layout = layout.unpinned();
+        }
         view = View.ALL;
         redraw();
     }
 
+    /**
+     * Frames the selection through the render layout's own rule ({@link Layout#frame(Ref)}), the one
+     * "render --gpa" uses: a range inside a collapsed gap comes with a layout that has a place for it.
+     */
     public void zoomToSelection() {
         if (layout != null && !(selection.get() instanceof Ref.None)) {
-            view = layout.viewFor(selection.get());
+            Layout.Framed framed = layout.frame(selection.get());
+            layout = framed.layout();
+            view = framed.view();
             redraw();
         }
     }
