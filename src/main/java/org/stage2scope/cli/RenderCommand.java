@@ -88,7 +88,7 @@ final class RenderCommand extends Verb {
         } else if (range != null) {
             framed = framed.layout().frameHva(range.first(), range.last());
             if (framed == null) {
-                throw usage("--hva " + hva + ": no accepted memslot maps any of this host range; expected a range"
+                throw usage("--hva \"" + hva + "\": no accepted memslot maps any of this host range; expected a range"
                         + " inside a VMA that a memslot maps");
             }
         }
