@@ -92,8 +92,25 @@ final class Unmapped {
                     Scene.Meta.of("label note empty"));
             return;
         }
-        List<double[]> taken = new ArrayList<>();
         Plot p = f.gpa();
+        // Stage-2 runs are sorted and disjoint: one sweep finds the stretches between them, without an entry
+        // per run (a stress scene has 32,767 of them in view). Slot parts, refused holes and breaks are few.
+        List<double[]> free = new ArrayList<>();
+        double at = f.left();
+        for (int i = firstVisible(stage2, p, f.left()); i < stage2.size(); i++) {
+            double x0 = p.x(stage2.get(i).u0());
+            if (x0 > f.right()) {
+                break;
+            }
+            if (x0 - at >= 24) {
+                free.add(new double[] {at, x0});
+            }
+            at = Math.max(at, Math.max(p.x(stage2.get(i).u1()), x0 + 1));
+        }
+        if (f.right() - at >= 24) {
+            free.add(new double[] {at, f.right()});
+        }
+        List<double[]> taken = new ArrayList<>();
         for (Coupling.Part part : coupling.parts()) {
             taken.add(new double[] {p.x(gpa.toUnit(part.gpa())), p.x(gpa.endUnit(part.gpa(), part.size()))});
         }
@@ -101,26 +118,25 @@ final class Unmapped {
             taken.add(new double[] {p.x(hole.u0()), p.x(hole.u1())});
         }
         for (Axis.Break b : gpa.breaks()) {
-            taken.add(new double[] {p.x(b.u0()), p.x(b.u1())});
-        }
-        int from = firstVisible(stage2, p, f.left());
-        for (int i = from; i < stage2.size() && p.x(stage2.get(i).u0()) <= f.right(); i++) {
-            taken.add(new double[] {p.x(stage2.get(i).u0()), Math.max(p.x(stage2.get(i).u1()), p.x(stage2.get(i).u0()) + 1)});
-        }
-        taken.sort((a, b) -> Double.compare(a[0], b[0]));
-        double at = f.left();
-        List<double[]> free = new ArrayList<>();
-        for (double[] x : taken) {
-            if (x[0] > at) {
-                free.add(new double[] {at, Math.min(x[0], f.right())});
-            }
-            at = Math.max(at, x[1]);
-            if (at >= f.right()) {
-                break;
+            if (p.x(b.u1()) >= f.left() && p.x(b.u0()) <= f.right()) {
+                taken.add(new double[] {p.x(b.u0()), p.x(b.u1())});
             }
         }
-        if (at < f.right()) {
-            free.add(new double[] {at, f.right()});
+        for (double[] c : taken) {
+            List<double[]> next = new ArrayList<>();
+            for (double[] x : free) {
+                if (c[1] <= x[0] || c[0] >= x[1]) {
+                    next.add(x);
+                    continue;
+                }
+                if (c[0] > x[0]) {
+                    next.add(new double[] {x[0], c[0]});
+                }
+                if (c[1] < x[1]) {
+                    next.add(new double[] {c[1], x[1]});
+                }
+            }
+            free = next;
         }
         Occupied s2Taken = new Occupied();
         Occupied effTaken = new Occupied();
