@@ -185,11 +185,13 @@ public final class BandView extends Region {
 
     /** New evaluation: keep the view when the axes keep their shape, else fit. */
     public void setEvaluation(Evaluation ev, List<Change> changes, String messageWhenNull) {
-        // An edit keeps a range pinned by "zoom to" inside a gap on the axis, so the view stays where it was.
-        Layout next = ev == null ? null : layout != null ? layout.next(ev) : Layout.of(ev);
-        boolean sameShape = layout != null && next != null
-                && next.gpaAxis().segments().size() == layout.gpaAxis().segments().size()
-                && next.hvaAxis().segments().size() == layout.hvaAxis().segments().size();
+        Layout next = ev == null ? null : Layout.of(ev);
+        // An edit keeps a range pinned by "zoom to" inside a gap on the axis, so the view stays where it was;
+        // another scenario (axes of another shape) does not inherit it.
+        if (next != null && layout != null && layout.unpinned() != layout && sameShape(layout.unpinned(), next)) {
+            next = layout.next(ev);
+        }
+        boolean sameShape = layout != null && next != null && sameShape(layout, next);
         layout = next;
         emptyMessage = messageWhenNull == null ? "" : messageWhenNull;
         if (!sameShape) {
@@ -200,6 +202,12 @@ public final class BandView extends Region {
             highlightTimer.playFromStart();
         }
         redraw();
+    }
+
+    /** Whether two layouts' axes have as many segments each (an edit, not another scenario). */
+    private static boolean sameShape(Layout a, Layout b) {
+        return a.gpaAxis().segments().size() == b.gpaAxis().segments().size()
+                && a.hvaAxis().segments().size() == b.hvaAxis().segments().size();
     }
 
     /** How far right of and below the pointer the tooltip sits, clear of the cursor's arrow. */

@@ -139,6 +139,13 @@ class MainWindowFixtureTest {
                 "an edit keeps the zoomed range");
         robot.interact(() -> window.bandView().fitAll());
         assertEquals(segments, window.bandView().bandLayout().gpaAxis().segments().size(), "fit all drops the pinned range");
+        robot.interact(() -> window.viewModel().reveal(gap));
+        var gh = Fixtures.graceHopperLike();
+        var other = new org.stage2scope.model.Scenario("other", "", gh.host(), gh.vm(), gh.vmas(), gh.memslots().subList(0, 1),
+                new org.stage2scope.model.Guest(List.of(), List.of()));
+        robot.interact(() -> window.document().load(other, null));
+        assertEquals(Layout.of(window.document().evaluation()).gpaAxis().segments().size(),
+                window.bandView().bandLayout().gpaAxis().segments().size(), "another scenario does not inherit the pinned range");
     }
 
     @Test
