@@ -82,18 +82,18 @@ final class RenderCommand extends Verb {
         AddressRange range = range(gpa != null ? "--gpa" : "--hva", gpa != null ? gpa : hva);
         Scenario scenario = ScenarioReader.read(PathArg.of(file));
         Evaluation ev = Evaluator.evaluate(scenario, policy != null ? policy : scenario.vm().policy());
-        Layout layout = Layout.of(ev);
-        View view = View.ALL;
+        Layout.Framed framed = new Layout.Framed(Layout.of(ev), View.ALL);
         if (range != null && gpa != null) {
-            view = layout.gpaView(range.first(), range.last());
+            framed = framed.layout().frame(range.first(), range.last());
         } else if (range != null) {
-            view = layout.gpaViewOfHva(range.first(), range.last());
-            if (view == null) {
-                throw usage("--hva " + hva + ": no accepted memslot maps any of this host range");
+            framed = framed.layout().frameHva(range.first(), range.last());
+            if (framed == null) {
+                throw usage("--hva \"" + hva + "\": no accepted memslot maps any of this host range; expected a range"
+                        + " inside a VMA that a memslot maps");
             }
         }
         // The same picture as the window's "Export visible part" of this view.
-        Scene scene = Picture.of(layout, colours, view, Picture.EXPORT_WIDTH, null);
+        Scene scene = Picture.of(framed.layout(), colours, framed.view(), Picture.EXPORT_WIDTH, null);
         try {
             if (svg) {
                 String text = SvgPainter.paint(scene);

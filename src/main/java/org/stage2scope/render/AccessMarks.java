@@ -53,11 +53,22 @@ final class AccessMarks {
         double y0 = r.accessY() + 3;
         Map<Integer, Severity> severity = severities(ev);
         List<Item> items = new ArrayList<>();
+        View view = f.gpa().view();
+        List<AccessResult> offLeft = new ArrayList<>();
+        List<AccessResult> offRight = new ArrayList<>();
         for (AccessResult a : ev.accesses()) {
-            double ax = f.gpa().x(gpa.toUnit(a.access().gpa()));
-            if (ax < f.left() - tri || ax > f.right() + tri) {
+            double u = gpa.toUnit(a.access().gpa());
+            // An access outside the view is not drawn at all: a marker pinned to the edge would claim a GPA
+            // the view does not show. The edges count them instead.
+            if (u < view.u0()) {
+                offLeft.add(a);
                 continue;
             }
+            if (u >= view.u1() && view.u1() < 1) {
+                offRight.add(a);
+                continue;
+            }
+            double ax = f.gpa().x(u);
             Style st = Styles.access(a);
             sc.add(marker(a.outcome(), ax, y0, tri, t.fill(st), t.foreground()),
                     Scene.Meta.range("marker access", new Ref.Access(a.index()), a.access().gpa(), 1, a.outcome().name()));
@@ -85,12 +96,51 @@ final class AccessMarks {
         for (Placed p : placed) {
             leaders(f, p, fs, firstBaseline);
         }
+        offView(f, offLeft, true, rows, fs, firstBaseline, rowH);
+        offView(f, offRight, false, rows, fs, firstBaseline, rowH);
         for (Placed p : placed) {
             Group g = p.group();
             sc.add(f.rect(p.x() - p.width() / 2 - 2, p.baseline() - fs * 0.95, p.width() + 4, fs * 1.25, t.laneBackground()),
                     Scene.Meta.of("plate"));
             sc.add(new Scene.Text(p.x(), p.baseline(), g.text(), fs, t.foreground(), g.rank() < 3, Scene.Anchor.MIDDLE),
                     new Scene.Meta("label access", g.refs(), null, null, g.items().get(0).access().outcome().name()));
+        }
+    }
+
+    /**
+     * "\u25c0 3 accesses" at the left edge (or "1 access \u25b6" at the right): how many accesses lie beyond
+     * that edge of the view, in the lowest label row with room there (labels of accesses in view go first).
+     */
+    private static void offView(Frame f, List<AccessResult> off, boolean left, List<Occupied> rows, double fs,
+                                double firstBaseline, double rowH) {
+        if (off.isEmpty()) {
+            return;
+        }
+        String n = off.size() + (off.size() == 1 ? " access" : " accesses");
+        String text = left ? "\u25c0 " + n : n + " \u25b6";
+        double tw = TextFit.width(text, fs);
+        double x0 = left ? f.left() + 2 : f.right() - 2 - tw;
+        for (int row = rows.size() - 1; row >= 0; row--) {
+            if (!rows.get(row).free(x0 - 6, x0 + tw + 6)) {
+                continue;
+            }
+            rows.get(row).take(x0, x0 + tw);
+            double baseline = firstBaseline + fs + row * rowH;
+            Theme t = f.theme();
+            StringBuilder refs = new StringBuilder();
+            StringBuilder tip = new StringBuilder(n + (left ? " left" : " right") + " of the view (pan or zoom out to see them):");
+            for (AccessResult a : off) {
+                refs.append(refs.isEmpty() ? "" : " ").append(Scene.Meta.id(new Ref.Access(a.index())));
+                tip.append("\n").append(a.access().kind().id()).append(' ').append(org.stage2scope.model.U64.hex(a.access().gpa()))
+                        .append(' ').append(glyph(a));
+            }
+            f.scene().add(f.rect(x0 - 2, baseline - fs * 0.95, tw + 4, fs * 1.25, t.laneBackground()), Scene.Meta.of("plate"));
+            f.scene().add(new Scene.Text(x0, baseline, text, fs, t.muted(), false, Scene.Anchor.START),
+                    new Scene.Meta("label offview", refs.toString(), null, null, null));
+            String words = tip.toString();
+            f.scene().hit(new Scene.Hit(x0 - 2, baseline - fs * 0.95, tw + 4, fs * 1.25, new Ref.Access(off.get(0).index()),
+                    () -> words, Styles.access(off.get(0)), Layout.LANE_ACCESS));
+            return;
         }
     }
 

@@ -207,6 +207,93 @@ public final class Axis {
         return U64.lt(s.last() - s.first(), off) ? s.last() : s.first() + off;
     }
 
+    /**
+     * The first byte drawn at or right of position {@code u} (a view's left edge). Inside a collapsed gap
+     * nothing has a place, so it is the gap's first byte: whatever the view shows from there is that gap.
+     */
+    public long firstAt(double u) {
+        if (segments.isEmpty()) {
+            return 0;
+        }
+        for (Break b : breaks) {
+            if (u > b.u0() && u < b.u1()) {
+                return b.first();
+            }
+        }
+        Segment s = segmentAtOrAfter(u);
+        if (u <= s.u0()) {
+            return s.first();
+        }
+        if (u >= s.u1()) {
+            return s.last();
+        }
+        long off = fromDouble(Math.floor(snap((u - s.u0()) / (s.u1() - s.u0()) * s.bytes())));
+        return U64.lt(s.last() - s.first(), off) ? s.last() : s.first() + off;
+    }
+
+    /**
+     * The last byte drawn left of position {@code u} (a view's right edge, where the view's exclusive end
+     * lies). Inside a collapsed gap it is the gap's last byte.
+     */
+    public long lastBefore(double u) {
+        if (segments.isEmpty()) {
+            return 0;
+        }
+        for (Break b : breaks) {
+            if (u > b.u0() && u < b.u1()) {
+                return b.last();
+            }
+        }
+        Segment s = segmentAtOrBefore(u);
+        if (u >= s.u1()) {
+            return s.last();
+        }
+        if (u <= s.u0()) {
+            return s.first();
+        }
+        long end = fromDouble(Math.ceil(snap((u - s.u0()) / (s.u1() - s.u0()) * s.bytes())));
+        return end == 0 ? s.first() : s.first() + end - 1;
+    }
+
+    /** A byte count computed through units lands a hair off a whole number; this puts it back. */
+    private static double snap(double bytes) {
+        double r = Math.rint(bytes);
+        return Math.abs(bytes - r) <= Math.max(1e-3, Math.ulp(bytes) * 8) ? r : bytes;
+    }
+
+    /** The first segment ending after {@code u} (the last one when none does). */
+    private Segment segmentAtOrAfter(double u) {
+        for (Segment s : segments) {
+            if (s.u1() > u) {
+                return s;
+            }
+        }
+        return segments.get(segments.size() - 1);
+    }
+
+    /** The last segment starting before {@code u} (the first one when none does). */
+    private Segment segmentAtOrBefore(double u) {
+        for (int i = segments.size() - 1; i >= 0; i--) {
+            if (segments.get(i).u0() < u) {
+                return segments.get(i);
+            }
+        }
+        return segments.get(0);
+    }
+
+    /** Bytes of the axis's segments that lie in [first, last] (what the axis draws of that range). */
+    public double bytesIn(long first, long last) {
+        double sum = 0;
+        for (Segment s : segments) {
+            if (U64.le(s.first(), last) && U64.le(first, s.last())) {
+                long a = U64.max(s.first(), first);
+                long b = U64.lt(s.last(), last) ? s.last() : last;
+                sum += ud(b - a) + 1;
+            }
+        }
+        return sum;
+    }
+
     /** The segment holding {@code addr}, or null when it lies in a gap or outside. Binary search. */
     public Segment segmentOf(long addr) {
         if (segments.isEmpty()) {

@@ -3,6 +3,7 @@ package org.stage2scope.render;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.stage2scope.engine.EffectiveRun;
 import org.stage2scope.engine.Evaluation;
@@ -23,12 +24,18 @@ final class Bands {
     /**
      * One band before culling and merging.
      *
-     * @param labels    label candidates, longest first; the last is ellipsized when none fits
+     * @param labelsFor label candidates, longest first, for a given size text (the band's own size, or
+     *                  "2 GiB of 16 GiB" when the view clips it); the last is ellipsized when none fits
      * @param blockSize mapping granule for block ticks, 0 for none
      * @param outcome   what the engine concluded for it (semantic SVG)
      */
-    record Band(double u0, double u1, Style style, List<String> labels, Ref ref, Supplier<String> tip, long blockSize,
-                long start, long size, String outcome) {}
+    record Band(double u0, double u1, Style style, Function<String, List<String>> labelsFor, Ref ref, Supplier<String> tip,
+                long blockSize, long start, long size, String outcome) {
+        /** The candidates naming the band's whole size. */
+        List<String> labels() {
+            return labelsFor.apply(U64.human(size));
+        }
+    }
 
     /** VMA flags that decide the stage-2 mapping (kvm_s2_resolve_vma_size, kvm_vma_is_cacheable, user_mem_abort). */
     static final List<VmFlag> DECISIVE_FLAGS = List.of(VmFlag.VM_PFNMAP, VmFlag.VM_ALLOW_ANY_UNCACHED, VmFlag.VM_MTE_ALLOWED);
@@ -55,7 +62,7 @@ final class Bands {
             List<Vma> list = ev.scenario().vmas();
             for (int i = 0; i < list.size(); i++) {
                 Vma v = list.get(i);
-                bands.add(new Band(hva.toUnit(v.start()), hva.endUnit(v.start(), v.size()), Styles.vma(v), vmaLabels(v),
+                bands.add(new Band(hva.toUnit(v.start()), hva.endUnit(v.start(), v.size()), Styles.vma(v), size -> vmaLabels(v, size),
                         new Ref.Vma(i), () -> Tooltips.of(v), 0, v.start(), v.size(), v.memType().id()));
             }
             bands.sort(BY_START);
@@ -66,8 +73,11 @@ final class Bands {
 
     /** Name, size, the pgprot memory type and the flags that decide ("the VMA's pgprot decides"). */
     static List<String> vmaLabels(Vma v) {
+        return vmaLabels(v, U64.human(v.size()));
+    }
+
+    static List<String> vmaLabels(Vma v, String size) {
         String bare = TextFit.withoutDetail(v.name());
-        String size = U64.human(v.size());
         String decides = v.memType().id() + flags(v);
         return List.of(v.name() + "  " + size + "  " + decides, bare + "  " + size + "  " + decides, bare + "  " + decides,
                 bare + "  " + v.memType().id(), decides, v.memType().id(), bare);
@@ -89,7 +99,7 @@ final class Bands {
             for (Stage2Run s : ev.stage2()) {
                 Stage2Entry e = s.s2();
                 String outcome = e != null ? e.type() : s.outcome().id();
-                bands.add(new Band(gpa.toUnit(s.gpa()), gpa.endUnit(s.gpa(), s.size()), Styles.run(s), stage2Labels(s),
+                bands.add(new Band(gpa.toUnit(s.gpa()), gpa.endUnit(s.gpa(), s.size()), Styles.run(s), size -> stage2Labels(s, size),
                         new Ref.GpaRange(s.gpa(), s.size()), () -> Tooltips.of(s), e == null ? 0 : e.blockSize(), s.gpa(),
                         s.size(), outcome));
             }
@@ -101,8 +111,11 @@ final class Bands {
 
     /** Type, VMA, size, block size and MemAttr: THP vs misaligned, 1G vs 2M readable without zooming. */
     static List<String> stage2Labels(Stage2Run s) {
+        return stage2Labels(s, U64.human(s.size()));
+    }
+
+    static List<String> stage2Labels(Stage2Run s, String size) {
         Stage2Entry e = s.s2();
-        String size = U64.human(s.size());
         String vma = s.vma() == null ? "" : "  " + TextFit.withoutDetail(s.vma());
         if (e == null) {
             String what = s.outcome().id();
@@ -121,9 +134,8 @@ final class Bands {
             List<Band> bands = new ArrayList<>(ev.effective().size());
             for (EffectiveRun e : ev.effective()) {
                 String s1 = e.stage1Assumed() ? "" : "  (S1 " + e.stage1().id() + ")";
-                String size = U64.human(e.size());
                 bands.add(new Band(gpa.toUnit(e.gpa()), gpa.endUnit(e.gpa(), e.size()), Styles.memClass(e.memClass()),
-                        List.of(e.name() + s1 + "  " + size, e.name() + s1, e.name(), TextFit.shortType(e.name())),
+                        size -> List.of(e.name() + s1 + "  " + size, e.name() + s1, e.name(), TextFit.shortType(e.name())),
                         new Ref.GpaRange(e.gpa(), e.size()), () -> Tooltips.of(e), 0, e.gpa(), e.size(), e.name()));
             }
             bands.sort(BY_START);

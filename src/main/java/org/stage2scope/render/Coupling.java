@@ -46,8 +46,9 @@ final class Coupling {
             if (u1 <= gpaView.u0() || u0 >= gpaView.u1()) {
                 continue;
             }
-            long first = u0 >= gpaView.u0() ? c.gpa() : clamp(gpa.toAddress(gpaView.u0()), c);
-            long last = u1 <= gpaView.u1() ? U64.last(c.gpa(), c.size()) : clamp(gpa.toAddress(gpaView.u1()), c);
+            // The view's right edge is where its exclusive end lies: the part ends at the last byte before it.
+            long first = u0 >= gpaView.u0() ? c.gpa() : clamp(gpa.firstAt(gpaView.u0()), c);
+            long last = u1 <= gpaView.u1() ? U64.last(c.gpa(), c.size()) : clamp(gpa.lastBefore(gpaView.u1()), c);
             if (U64.lt(last, first)) {
                 continue;
             }

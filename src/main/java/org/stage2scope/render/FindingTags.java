@@ -63,8 +63,9 @@ final class FindingTags {
         List<Bands.Band> out = new ArrayList<>(bands.size());
         for (int i = 0; i < bands.size(); i++) {
             Bands.Band b = bands.get(i);
-            out.add(tags[i] == null ? b : new Bands.Band(b.u0(), b.u1(), b.style(), labels(tags[i], b.labels()), b.ref(),
-                    b.tip(), b.blockSize(), b.start(), b.size(), b.outcome()));
+            String tag = tags[i];
+            out.add(tag == null ? b : new Bands.Band(b.u0(), b.u1(), b.style(), size -> labels(tag, b.labelsFor().apply(size)),
+                    b.ref(), b.tip(), b.blockSize(), b.start(), b.size(), b.outcome()));
         }
         return out;
     }

@@ -9,21 +9,20 @@ import org.stage2scope.model.U64;
 import org.stage2scope.model.Vma;
 
 /**
- * The GPA view that frames a Ref ("Zoom to selection"). The HVA lane follows the GPA view, so a VMA
- * is framed through the memslots over it.
+ * The GPA range that frames a Ref ("Zoom to selection"). The HVA lane follows the GPA view, so a VMA
+ * is framed through the memslots over it. {@link Layout#frame(Ref)} turns the range into a view.
  */
 final class Framing {
     private Framing() {}
 
     /** Half the width of the window around a point (an access), in units. */
-    private static final double POINT = 0.002;
+    static final double POINT = 0.002;
 
-    /** The GPA view around {@code ref}, or null when it has no place on the GPA axis. */
-    static View gpaView(Ref ref, Scenario s, List<MemslotResult> shownCalls, Axis gpa) {
-        double u0 = Double.MAX_VALUE;
-        double u1 = -Double.MAX_VALUE;
+    /** GPA [first, last] of {@code ref}, or null when it has no place on the GPA axis. */
+    static long[] gpaRange(Ref ref, Scenario s, List<MemslotResult> shownCalls) {
         if (ref instanceof Ref.Vma v && v.index() < s.vmas().size()) {
             Vma vma = s.vmas().get(v.index());
+            long[] hull = null;
             for (MemslotResult m : shownCalls) {
                 MemslotCall c = m.call();
                 if (m.ok() && U64.lt(c.hva(), vma.end() == 0 ? -1L : vma.end()) && U64.lt(vma.start(), c.hva() + c.size())) {
@@ -31,24 +30,25 @@ final class Framing {
                     long from = U64.max(c.hva(), vma.start());
                     long to = U64.lt(vma.end() - 1, c.hva() + c.size() - 1) ? vma.end() - 1 : c.hva() + c.size() - 1;
                     long g = c.gpa() + (from - c.hva());
-                    u0 = Math.min(u0, gpa.toUnit(g));
-                    u1 = Math.max(u1, gpa.endUnit(g, to - from + 1));
+                    long gl = g + (to - from);
+                    hull = hull == null ? new long[] {g, gl} : new long[] {U64.min(hull[0], g), U64.max(hull[1], gl)};
                 }
             }
-        } else if (ref instanceof Ref.MemslotCall m && m.index() < s.memslots().size()) {
-            MemslotCall c = s.memslots().get(m.index());
-            if (c.size() != 0) {
-                u0 = gpa.toUnit(c.gpa());
-                u1 = gpa.endUnit(c.gpa(), c.size());
-            }
-        } else if (ref instanceof Ref.GpaRange r) {
-            u0 = gpa.toUnit(r.gpa());
-            u1 = gpa.endUnit(r.gpa(), Math.max(1, r.size()));
-        } else if (ref instanceof Ref.Access a && a.index() < s.guest().accesses().size()) {
-            double u = gpa.toUnit(s.guest().accesses().get(a.index()).gpa());
-            u0 = u - POINT;
-            u1 = u + POINT;
+            return hull;
         }
-        return u1 >= u0 ? View.around(u0, u1) : null;
+        if (ref instanceof Ref.MemslotCall m && m.index() < s.memslots().size()) {
+            MemslotCall c = s.memslots().get(m.index());
+            return c.size() == 0 ? null : new long[] {c.gpa(), U64.lt(U64.last(c.gpa(), c.size()), c.gpa()) ? -1L
+                    : U64.last(c.gpa(), c.size())};
+        }
+        if (ref instanceof Ref.GpaRange r) {
+            long size = Math.max(1, r.size());
+            return new long[] {r.gpa(), U64.fits(r.gpa(), size) ? U64.last(r.gpa(), size) : -1L};
+        }
+        if (ref instanceof Ref.Access a && a.index() < s.guest().accesses().size()) {
+            long g = s.guest().accesses().get(a.index()).gpa();
+            return new long[] {g, g};
+        }
+        return null;
     }
 }

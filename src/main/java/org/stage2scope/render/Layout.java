@@ -57,7 +57,15 @@ public final class Layout {
                        double accessY, double gpaAxisY, double legendY, double lane, double slotH, double accessH,
                        double font, double left, double right) {}
 
+    /**
+     * The default view of an empty address space: the first 4 GiB, so a scenario without memslots (File >
+     * New from this host) draws lanes, a scale and round addresses instead of a one-byte axis.
+     */
+    static final long EMPTY_SPAN = 4L << 30;
+
     private final Evaluation ev;
+    /** GPA ranges put on the axis because a view was asked for them (a range inside a gap). */
+    private final List<Axis.Span> pins;
     private final Axis hva;
     private final Axis gpa;
     private final Connectors connectors;
@@ -65,14 +73,15 @@ public final class Layout {
     private final Legend legend;
     private final Marks marks;
 
-    private Layout(Evaluation ev) {
+    private Layout(Evaluation ev, List<Axis.Span> pins) {
         this.ev = ev;
+        this.pins = List.copyOf(pins);
         Scenario sc = ev.scenario();
         List<Axis.Span> h = new ArrayList<>();
         for (Vma v : sc.vmas()) {
             h.add(new Axis.Span(v.start(), v.size()));
         }
-        List<Axis.Span> g = new ArrayList<>();
+        List<Axis.Span> g = new ArrayList<>(this.pins);
         connectors = new Connectors(ev.memslotCalls());
         for (MemslotResult r : connectors.shown()) {
             MemslotCall c = r.call();
@@ -86,15 +95,32 @@ public final class Layout {
         for (AccessResult a : ev.accesses()) {
             g.add(new Axis.Span(U64.alignDown(a.access().gpa(), page), page));
         }
-        hva = Axis.of(h);
-        gpa = Axis.of(g);
+        hva = orEmptyDefault(Axis.of(h));
+        gpa = orEmptyDefault(Axis.of(g));
         bands = new Bands(ev, hva, gpa);
         legend = new Legend(ev, connectors.shown(), !gpa.breaks().isEmpty() || !hva.breaks().isEmpty());
         marks = new Marks(ev);
     }
 
+    private static Axis orEmptyDefault(Axis a) {
+        return a.isEmpty() ? Axis.of(List.of(new Axis.Span(0, EMPTY_SPAN))) : a;
+    }
+
     public static Layout of(Evaluation ev) {
-        return new Layout(ev);
+        return new Layout(ev, List.of());
+    }
+
+    /**
+     * The layout of a new evaluation that keeps this one's pinned ranges, so an edit does not throw the
+     * window out of a range it was zoomed to inside a gap.
+     */
+    public Layout next(Evaluation next) {
+        return new Layout(next, pins);
+    }
+
+    /** This evaluation's layout without pinned ranges (Fit all). */
+    public Layout unpinned() {
+        return pins.isEmpty() ? this : of(ev);
     }
 
     public Evaluation evaluation() {
@@ -170,16 +196,18 @@ public final class Layout {
         AxisMarks hvaMarks = new AxisMarks(f, hva, f.hva(), "hva");
         AxisMarks gpaMarks = new AxisMarks(f, gpa, f.gpa(), "gpa");
         Occupied gapRow = new Occupied();
-        scale(f, hvaMarks, gpaMarks, r.gpaAxisY() + r.font() * 2.4, gapRow);
+        scale(f, hvaMarks, gpaMarks, !gpa.breaks().isEmpty() || !hva.breaks().isEmpty(), r.gpaAxisY() + r.font() * 2.4, gapRow);
         hvaMarks.breaks(r.vmaY(), r.vmaY() + r.lane(), -1, new Occupied());
         gpaMarks.breaks(r.s2Y(), r.accessY() + r.accessH(), r.gpaAxisY() + r.font() * 2.4, gapRow);
         BandLane.draw(f, f.hva(), bands.vmas(), new BandLane.Spec(LANE_VMA, r.vmaY(), r.lane(),
-                b -> !coupling.backsVisibleSlot(b.start(), b.size()), marks::matters));
+                b -> !coupling.backsVisibleSlot(b.start(), b.size()), marks::matters, hva));
         Map<Ref, Connectors.Outline> outlines = Connectors.draw(f, coupling, hva, gpa);
-        BandLane.draw(f, f.gpa(), bands.stage2(), new BandLane.Spec(LANE_S2, r.s2Y(), r.lane(), b -> false, marks::matters));
+        BandLane.draw(f, f.gpa(), bands.stage2(), new BandLane.Spec(LANE_S2, r.s2Y(), r.lane(), b -> false, marks::matters, gpa));
         BandLane.draw(f, f.gpa(), bands.effective(), new BandLane.Spec(LANE_EFF, r.effY(), r.lane(), b -> false,
-                marks::matters));
+                marks::matters, gpa));
         Unmapped.draw(f, bands.unmapped(), LANE_S2, r.s2Y(), LANE_EFF, r.effY(), r.lane());
+        Unmapped.empty(f, gpa, coupling, bands.stage2(), bands.unmapped(), connectors.shown().isEmpty(),
+                ev.scenario().vmas().isEmpty(), LANE_S2, r.s2Y(), LANE_EFF, r.effY(), r.lane());
         AccessMarks.draw(f, ev, gpa);
         hvaMarks.ticks(r.hvaAxisY() + r.font() * 1.2, true);
         gpaMarks.ticks(r.gpaAxisY() + r.font() * 1.1, false);
@@ -194,10 +222,10 @@ public final class Layout {
     }
 
     /** The picture states its scale: one linear scale per axis, gaps collapsed. Right-aligned under the GPA axis. */
-    private static void scale(Frame f, AxisMarks hva, AxisMarks gpa, double y, Occupied row) {
+    private static void scale(Frame f, AxisMarks hva, AxisMarks gpa, boolean gaps, double y, Occupied row) {
         double px = 100;
         String text = "linear scale: " + (int) px + " px = " + human(gpa.bytesPerPixel() * px) + " GPA, "
-                + human(hva.bytesPerPixel() * px) + " HVA; gaps collapsed";
+                + human(hva.bytesPerPixel() * px) + " HVA" + (gaps ? "; gaps collapsed" : "");
         double fs = f.font() * 0.72;
         double tw = TextFit.width(text, fs);
         f.scene().add(new Scene.Text(f.right(), y, text, fs, f.theme().muted(), false, Scene.Anchor.END),
@@ -213,24 +241,103 @@ public final class Layout {
         return U64.human(Math.round(bytes) == 0 ? 1 : Math.round(Math.min(bytes, 0x1p62)));
     }
 
-    /** The GPA view that frames a Ref (for a VMA: the GPA it backs through memslots), or View.ALL. */
-    public View viewFor(Ref ref) {
-        View v = Framing.gpaView(ref, ev.scenario(), connectors.shown(), gpa);
-        return v == null ? View.ALL : v;
+    /**
+     * A view and the layout whose axes it is in: this layout, or one whose GPA axis also holds the range
+     * that was asked for, when that range had no place on this one (it lies in a collapsed gap).
+     */
+    public record Framed(Layout layout, View view) {}
+
+    /**
+     * The view showing exactly GPA [first, last] ("render --gpa", and every "zoom to" of the window,
+     * through {@link #frame(Ref)}). A collapsed gap has no linear place on the axis, so a range that
+     * lies in one, wholly or at an end, is pinned onto the axis of a new layout: the view then spans the
+     * asked addresses at the axis's one scale, its ticks name them, and the lanes say nothing is mapped
+     * there, instead of a sliver of a break stretched over the plot. Gaps inside the range stay collapsed.
+     */
+    public Framed frame(long first, long last) {
+        if (U64.lt(last, first)) {
+            throw new IllegalArgumentException("last " + U64.hex(last) + " is below first " + U64.hex(first));
+        }
+        List<Axis.Span> add = pinsFor(first, last);
+        Layout l = add.isEmpty() ? this : new Layout(ev, concat(pins, add));
+        return new Framed(l, new View(l.gpa.toUnit(first), l.gpa.endUnit(last, 1)));
     }
 
-    /** The GPA view showing [start, end] (inclusive end), for "render --gpa" and exports of a range. */
-    public View gpaView(long start, long last) {
-        return new View(gpa.toUnit(start), gpa.endUnit(last, 1));
+    /** The view that frames a Ref, with a margin (for a VMA: the GPA it backs through memslots); fit when it has none. */
+    public Framed frame(Ref ref) {
+        long[] r = Framing.gpaRange(ref, ev.scenario(), connectors.shown());
+        if (r == null) {
+            return new Framed(this, View.ALL);
+        }
+        Framed exact = frame(r[0], r[1]);
+        View v = exact.view();
+        if (ref instanceof Ref.Access) {
+            return new Framed(exact.layout(), new View(v.u0() - Framing.POINT, v.u0() + Framing.POINT));
+        }
+        return new Framed(exact.layout(), View.around(v.u0(), v.u1()));
     }
 
     /**
-     * The GPA view showing what backs host range [start, last] through the memslots ("render --hva"),
-     * or null when no accepted memslot maps any of it.
+     * Spans to pin so that [first, last] has a linear place: the whole range when no segment holds any of
+     * it; else each end that runs into a gap, up to the segment it reaches. An end gap more than
+     * {@link #END_GAP_LIMIT} times what the axis holds of the range is pinned only at its outer edge (an
+     * eighth of that), the rest collapsing into a labelled break: "--gpa 0-0xffffffffffffffff" draws the
+     * scenario and an empty stretch ending at 2^64, not slivers on a linear 16 EiB.
      */
-    public View gpaViewOfHva(long start, long last) {
-        double u0 = Double.MAX_VALUE;
-        double u1 = -Double.MAX_VALUE;
+    private List<Axis.Span> pinsFor(long first, long last) {
+        Axis.Segment lo = null;
+        Axis.Segment hi = null;
+        for (Axis.Segment s : gpa.segments()) {
+            if (U64.le(s.first(), last) && U64.le(first, s.last())) {
+                lo = lo == null ? s : lo;
+                hi = s;
+            }
+        }
+        List<Axis.Span> out = new ArrayList<>();
+        if (lo == null) {
+            out.add(span(first, last));
+            return out;
+        }
+        double held = gpa.bytesIn(first, last);
+        // A power of two, so the pinned stretch starts or ends on a round address its tick can name.
+        long limit = Long.highestOneBit((long) Math.min(0x1p62, Math.max(0x1000, held / 8)));
+        if (U64.lt(first, lo.first())) {
+            long gapLast = lo.first() - 1;
+            out.add(Axis.ud(gapLast - first) + 1 <= END_GAP_LIMIT * held ? span(first, gapLast)
+                    : span(first, first + limit - 1));
+        }
+        if (U64.lt(hi.last(), last)) {
+            long gapFirst = hi.last() + 1;
+            out.add(Axis.ud(last - gapFirst) + 1 <= END_GAP_LIMIT * held ? span(gapFirst, last)
+                    : span(last - limit + 1, last));
+        }
+        return out;
+    }
+
+    /** How many times the bytes the axis holds of a range an empty end of it may be and still be drawn to scale. */
+    static final double END_GAP_LIMIT = 16;
+
+    /** [first, last] as a span; the whole 2^64 space is one byte short (a span's size is a long). */
+    private static Axis.Span span(long first, long last) {
+        long size = last - first + 1;
+        return new Axis.Span(first, size == 0 ? -1L : size);
+    }
+
+    private static List<Axis.Span> concat(List<Axis.Span> a, List<Axis.Span> b) {
+        List<Axis.Span> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /**
+     * The view showing what backs host range [start, last] through the memslots ("render --hva"): the GPA
+     * hull of the accepted slot parts over it, framed like a GPA range; null when no accepted memslot maps
+     * any of it.
+     */
+    public Framed frameHva(long start, long last) {
+        long g0 = 0;
+        long g1 = 0;
+        boolean any = false;
         for (MemslotResult m : connectors.shown()) {
             MemslotCall c = m.call();
             long cl = U64.last(c.hva(), c.size());
@@ -240,10 +347,12 @@ public final class Layout {
             long from = U64.max(c.hva(), start);
             long to = U64.lt(cl, last) ? cl : last;
             long g = c.gpa() + (from - c.hva());
-            u0 = Math.min(u0, gpa.toUnit(g));
-            u1 = Math.max(u1, gpa.endUnit(g, to - from + 1));
+            long gl = g + (to - from);
+            g0 = any ? U64.min(g0, g) : g;
+            g1 = any ? U64.max(g1, gl) : gl;
+            any = true;
         }
-        return u1 > u0 ? new View(u0, u1) : null;
+        return any ? frame(g0, g1) : null;
     }
 
     /** What makes a band worth a minimum width: an access inside it, or a finding about it. */

@@ -39,9 +39,16 @@ public final class Scene {
      * @param start   first address it covers, hex
      * @param size    bytes it covers, decimal (unsigned)
      * @param outcome what the engine concluded there ("Normal-WB", "EFAULT", "MMIO_EXIT", "refused")
+     * @param runStart first address of the whole range when the element draws only part of it (a band
+     *                 clipped by the view), else null; {@code start} and {@code size} are the drawn part
+     * @param runSize  bytes of that whole range, decimal, or null
      */
-    public record Meta(String cls, String ref, String start, String size, String outcome) {
+    public record Meta(String cls, String ref, String start, String size, String outcome, String runStart, String runSize) {
         public static final Meta NONE = new Meta(null, null, null, null, null);
+
+        public Meta(String cls, String ref, String start, String size, String outcome) {
+            this(cls, ref, start, size, outcome, null, null);
+        }
 
         public static Meta of(String cls) {
             return new Meta(cls, null, null, null, null);
@@ -53,6 +60,12 @@ public final class Scene {
 
         public static Meta range(String cls, Ref ref, long start, long size, String outcome) {
             return new Meta(cls, id(ref), org.stage2scope.model.U64.hex(start), Long.toUnsignedString(size), outcome);
+        }
+
+        /** Part [start, start + size) of the range [runStart, runStart + runSize) that {@code ref} stands for. */
+        public static Meta part(String cls, Ref ref, long start, long size, long runStart, long runSize, String outcome) {
+            return new Meta(cls, id(ref), org.stage2scope.model.U64.hex(start), Long.toUnsignedString(size), outcome,
+                    org.stage2scope.model.U64.hex(runStart), Long.toUnsignedString(runSize));
         }
 
         /** A stable text form of a Ref. */

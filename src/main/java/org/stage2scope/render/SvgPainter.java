@@ -109,6 +109,8 @@ public final class SvgPainter {
         attr(sb, "data-start", m.start());
         attr(sb, "data-size", m.size());
         attr(sb, "data-outcome", m.outcome());
+        attr(sb, "data-run-start", m.runStart());
+        attr(sb, "data-run-size", m.runSize());
     }
 
     private static void attr(StringBuilder sb, String name, String value) {

@@ -70,6 +70,104 @@ final class Unmapped {
         }
     }
 
+    /**
+     * Every stretch of the view with no memslot, no stage-2 run and no refused call is named in the stage-2
+     * and effective lanes ("nothing mapped in 0x1000000000\u20130x103fffffff"), so a view of empty address
+     * space (a range asked for inside a gap) reads as that, not as a blank picture. Collapsed gaps carry
+     * their own "gap" label and are left out. A scenario without any memslot gets one centred note instead.
+     */
+    static void empty(Frame f, Axis gpa, Coupling coupling, List<Bands.Band> stage2, List<Hole> holes, boolean noSlots,
+                      boolean noVmas, String s2Lane, double s2Y, String effLane, double effY, double h) {
+        Theme t = f.theme();
+        if (noSlots) {
+            Layout.Rows r = f.rows();
+            String text = noVmas ? "no memslots yet: add a VMA and a memslot" : "no memslots yet: add a memslot over a VMA";
+            double fs = f.font();
+            double cx = (f.left() + f.right()) / 2;
+            double tw = TextFit.width(text, fs);
+            double y = r.slotY() + r.slotH() / 2;
+            f.scene().add(new Scene.Rect(cx - tw / 2 - 10, y - fs, tw + 20, fs * 2, t.background(), Pattern.NONE, 0, t.muted(),
+                    1, true, false), Scene.Meta.of("plate note"));
+            f.scene().add(new Scene.Text(cx, y + fs * 0.36, text, fs, t.foreground(), false, Scene.Anchor.MIDDLE),
+                    Scene.Meta.of("label note empty"));
+            return;
+        }
+        Plot p = f.gpa();
+        // Stage-2 runs are sorted and disjoint: one sweep finds the stretches between them, without an entry
+        // per run (a stress scene has 32,767 of them in view). Slot parts, refused holes and breaks are few.
+        List<double[]> free = new ArrayList<>();
+        double at = f.left();
+        for (int i = firstVisible(stage2, p, f.left()); i < stage2.size(); i++) {
+            double x0 = p.x(stage2.get(i).u0());
+            if (x0 > f.right()) {
+                break;
+            }
+            if (x0 - at >= 24) {
+                free.add(new double[] {at, x0});
+            }
+            at = Math.max(at, Math.max(p.x(stage2.get(i).u1()), x0 + 1));
+        }
+        if (f.right() - at >= 24) {
+            free.add(new double[] {at, f.right()});
+        }
+        List<double[]> taken = new ArrayList<>();
+        for (Coupling.Part part : coupling.parts()) {
+            taken.add(new double[] {p.x(gpa.toUnit(part.gpa())), p.x(gpa.endUnit(part.gpa(), part.size()))});
+        }
+        for (Hole hole : holes) {
+            taken.add(new double[] {p.x(hole.u0()), p.x(hole.u1())});
+        }
+        for (Axis.Break b : gpa.breaks()) {
+            if (p.x(b.u1()) >= f.left() && p.x(b.u0()) <= f.right()) {
+                taken.add(new double[] {p.x(b.u0()), p.x(b.u1())});
+            }
+        }
+        for (double[] c : taken) {
+            List<double[]> next = new ArrayList<>();
+            for (double[] x : free) {
+                if (c[1] <= x[0] || c[0] >= x[1]) {
+                    next.add(x);
+                    continue;
+                }
+                if (c[0] > x[0]) {
+                    next.add(new double[] {x[0], c[0]});
+                }
+                if (c[1] < x[1]) {
+                    next.add(new double[] {c[1], x[1]});
+                }
+            }
+            free = next;
+        }
+        Occupied s2Taken = new Occupied();
+        Occupied effTaken = new Occupied();
+        double span = p.right() - p.left();
+        for (double[] x : free) {
+            if (x[1] - x[0] < 24) {
+                continue;
+            }
+            double u0 = p.view().u0() + (x[0] - p.left()) / span * p.view().span();
+            double u1 = p.view().u0() + (x[1] - p.left()) / span * p.view().span();
+            String range = U64.hex(gpa.firstAt(u0)) + "\u2013" + U64.hex(gpa.lastBefore(u1));
+            note(f, s2Taken, x[0], x[1], s2Y, h, s2Lane, null, "nothing mapped in " + range, "nothing mapped");
+            note(f, effTaken, x[0], x[1], effY, h, effLane, null, "no mapping (no memslot)", "no mapping");
+        }
+    }
+
+    /** Index of the first band ending at or right of {@code left} (bands are sorted and disjoint). */
+    private static int firstVisible(List<Bands.Band> bands, Plot p, double left) {
+        int lo = 0;
+        int hi = bands.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (p.x(bands.get(mid).u1()) < left) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** Two refused calls over one range (a resize after a create) share the lane: the first one is named. */
     private static void note(Frame f, Occupied taken, double x0, double x1, double y, double h, String lane, Ref ref, String... candidates) {
         double fs = Math.min(f.font(), h * 0.42) * 0.9;
@@ -86,6 +184,6 @@ final class Unmapped {
         taken.take(cx - tw / 2 - 6, cx + tw / 2 + 6);
         f.scene().add(f.rect(cx - tw / 2 - 3, y + h / 2 - fs * 0.7, tw + 6, fs * 1.4, t.laneBackground()), Scene.Meta.of("plate"));
         f.scene().add(new Scene.Text(cx, y + h / 2 + fs * 0.36, text, fs, t.muted(), false, Scene.Anchor.MIDDLE),
-                Scene.Meta.of("label " + lane + " unmapped", ref));
+                Scene.Meta.of("label " + lane + (ref == null ? " nothing" : " unmapped"), ref));
     }
 }

@@ -186,9 +186,12 @@ public final class BandView extends Region {
     /** New evaluation: keep the view when the axes keep their shape, else fit. */
     public void setEvaluation(Evaluation ev, List<Change> changes, String messageWhenNull) {
         Layout next = ev == null ? null : Layout.of(ev);
-        boolean sameShape = layout != null && next != null
-                && next.gpaAxis().segments().size() == layout.gpaAxis().segments().size()
-                && next.hvaAxis().segments().size() == layout.hvaAxis().segments().size();
+        // An edit keeps a range pinned by "zoom to" inside a gap on the axis, so the view stays where it was;
+        // another scenario (axes of another shape) does not inherit it.
+        if (next != null && layout != null && layout.unpinned() != layout && sameShape(layout.unpinned(), next)) {
+            next = layout.next(ev);
+        }
+        boolean sameShape = layout != null && next != null && sameShape(layout, next);
         layout = next;
         emptyMessage = messageWhenNull == null ? "" : messageWhenNull;
         if (!sameShape) {
@@ -199,6 +202,12 @@ public final class BandView extends Region {
             highlightTimer.playFromStart();
         }
         redraw();
+    }
+
+    /** Whether two layouts' axes have as many segments each (an edit, not another scenario). */
+    private static boolean sameShape(Layout a, Layout b) {
+        return a.gpaAxis().segments().size() == b.gpaAxis().segments().size()
+                && a.hvaAxis().segments().size() == b.hvaAxis().segments().size();
     }
 
     /** How far right of and below the pointer the tooltip sits, clear of the cursor's arrow. */
@@ -262,13 +271,22 @@ public final class BandView extends Region {
     }
 
     public void fitAll() {
+        if (layout != null) {
+            layout = layout.unpinned();
+        }
         view = View.ALL;
         redraw();
     }
 
+    /**
+     * Frames the selection through the render layout's own rule ({@link Layout#frame(Ref)}), the one
+     * "render --gpa" uses: a range inside a collapsed gap comes with a layout that has a place for it.
+     */
     public void zoomToSelection() {
         if (layout != null && !(selection.get() instanceof Ref.None)) {
-            view = layout.viewFor(selection.get());
+            Layout.Framed framed = layout.frame(selection.get());
+            layout = framed.layout();
+            view = framed.view();
             redraw();
         }
     }

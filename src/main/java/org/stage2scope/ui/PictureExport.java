@@ -50,7 +50,10 @@ final class PictureExport {
         // The caption says what differs from the file or sample the scenario came from.
         var origin = vm.document().savedScenario();
         if (visibleOnly) {
-            return Picture.of(ev, t, bands.view(), Math.max(800, bands.getWidth()), origin);
+            // The picture's own layout: its view may be of a range pinned onto the axis by "zoom to".
+            var layout = bands.bandLayout() != null && bands.bandLayout().evaluation() == ev ? bands.bandLayout()
+                    : org.stage2scope.render.Layout.of(ev);
+            return Picture.of(layout, t, bands.view(), Math.max(800, bands.getWidth()), origin);
         }
         return Picture.of(ev, t.isDark() ? Theme.dark() : Theme.light(), View.ALL, Picture.EXPORT_WIDTH, origin);
     }

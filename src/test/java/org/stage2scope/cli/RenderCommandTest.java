@@ -82,6 +82,60 @@ class RenderCommandTest {
         assertFalse(Files.exists(dir.resolve("x.svg")));
     }
 
+    /** Exit 2, one sentence naming the option and what it expected, and no file written. */
+    private void refused(String option, String range, String expected) {
+        err.reset();
+        Path target = dir.resolve("refused.svg");
+        assertEquals(2, run("render", "samples/grace-hopper-fwb.json", "-o", target.toString(), option, range), range);
+        String e = err.toString(StandardCharsets.UTF_8);
+        String first = e.lines().findFirst().orElse("");
+        assertTrue(first.startsWith("stage2scope render: " + option + " \"" + range + "\""), first);
+        assertTrue(first.contains(expected), first);
+        assertFalse(e.contains("Exception") || e.contains("\tat "), "no stack trace: " + e);
+        assertFalse(Files.exists(target), "nothing written for " + range);
+    }
+
+    @Test
+    void anEmptyTinyOrOutOfSpaceRangeIsRefused() {
+        // START-START used to draw a one-byte window ("100 px = 0.0084 B") and exit 0.
+        refused("--gpa", "0x40000000-0x40000000", "expected at least 4 KiB (one page)");
+        refused("--gpa", "0x40000000+0", "the range is empty; expected a SIZE of at least 4 KiB");
+        refused("--gpa", "0x40000000+1", "is one byte; expected at least 4 KiB");
+        refused("--gpa", "0x40001000-0x40000000", "END is below START; expected START-END");
+        refused("--gpa", "0xfffffffffff00000+2M", "runs past 2^64");
+        refused("--gpa", "0x0-0x10000000000000000", "above 2^64 - 1");
+        refused("--hva", "0xfff800000000-0xfff800000000", "expected at least 4 KiB");
+        refused("--hva", "0x1000+4K", "no accepted memslot maps any of this host range");
+    }
+
+    @Test
+    void aRangeInsideAGapIsDrawnAsAskedWithANote() throws Exception {
+        // 0x1000000000-0x103fffffff lies between guest RAM (ends 0x43fffffff) and GPU memory (0x8000000000).
+        Path svg = dir.resolve("gap.svg");
+        assertEquals(0, run("render", "samples/grace-hopper-fwb.json", "-o", svg.toString(), "--gpa", "0x1000000000+1G"));
+        String text = Files.readString(svg);
+        java.util.List<Long> ticks = gpaTicks(text);
+        assertTrue(ticks.size() >= 2, "ticks: " + ticks);
+        for (long t : ticks) {
+            assertTrue(t >= 0x1000000000L && t <= 0x103fffffffL, "tick " + Long.toHexString(t) + " outside the range asked for");
+        }
+        assertTrue(text.contains("nothing mapped in 0x1000000000\u20130x103fffffff"), "the lanes say the range is empty");
+        assertTrue(text.contains("linear scale: 100 px = 70.8 MiB GPA"), "1 GiB over the 1446 px plot, not a sliver of a gap");
+        assertFalse(text.contains("class=\"band stage2"), "no neighbour stretched into the view");
+    }
+
+    @Test
+    void aCutBandPrintsThePartInView() throws Exception {
+        Path svg = dir.resolve("cut.svg");
+        assertEquals(0, run("render", "samples/grace-hopper-fwb.json", "-o", svg.toString(), "--gpa", "0x40000000+2G"));
+        var doc = org.jsoup.Jsoup.parse(Files.readString(svg), "", org.jsoup.parser.Parser.xmlParser());
+        var band = doc.selectFirst("rect.band.stage2.clipped");
+        assertEquals("2147483648", band.attr("data-size"), "the drawn part");
+        assertEquals("17179869184", band.attr("data-run-size"), "the whole 16 GiB run");
+        assertTrue(doc.select("text.label.stage2").text().contains("2 GiB of 16 GiB"), doc.select("text.label.stage2").text());
+        assertEquals("\u25c0 2 accesses", doc.selectFirst("text.offview").text(), "flash and UART lie left of the view");
+    }
+
     @Test
     void aMalformedRangeIsOneSentence() {
         assertEquals(2, run("render", "samples/grace-hopper-fwb.json", "-o", dir.resolve("y.svg").toString(), "--gpa", "0x2000-0x1000"));

@@ -39,7 +39,7 @@ class DefaultSampleLabelsTest {
         for (int i = 0; i < names.size(); i++) {
             String vma = names.get(i);
             int index = indexOf(l, vma);
-            Scene s = l.scene(1200, 500, l.viewFor(new org.stage2scope.engine.Ref.Vma(index)), Theme.light(),
+            Scene s = l.scene(1200, 500, l.frame(new org.stage2scope.engine.Ref.Vma(index)).view(), Theme.light(),
                     Layout.Options.WINDOW);
             List<String> texts = s.texts();
             assertTrue(texts.stream().anyMatch(t -> t.startsWith(vma) && t.contains("MT_")),

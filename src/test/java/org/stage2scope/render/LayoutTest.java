@@ -106,7 +106,7 @@ class LayoutTest {
     @Test
     void zoomToSelectionFramesTheSelectedSlot() {
         Layout l = Layout.of(Fixtures.evaluation(false));
-        View v = l.viewFor(new Ref.MemslotCall(2));
+        View v = l.frame(new Ref.MemslotCall(2)).view();
         double a = l.gpaAxis().toUnit(0x10000000L);
         double b = l.gpaAxis().endUnit(0x10000000L, 16L << 20);
         assertTrue(v.u0() <= a && v.u1() >= b);

@@ -62,12 +62,40 @@ class PicturePropertiesTest {
         return v;
     }
 
+    /**
+     * Views whose left or right edge lies a few pixels past an access, so a marker drawn "near enough"
+     * to the edge (pinned there) would show a GPA the view does not hold; and views that cut a long run.
+     */
+    private static List<View> edgeViews(Evaluation ev, Layout layout) {
+        List<View> v = new ArrayList<>();
+        double plot = Picture.EXPORT_WIDTH - Layout.rows(Theme.light(), Picture.EXPORT_WIDTH, true).left()
+                - Layout.rows(Theme.light(), Picture.EXPORT_WIDTH, true).right();
+        for (AccessResult a : ev.accesses()) {
+            double u = layout.gpaAxis().toUnit(a.access().gpa());
+            double span = 0.02;
+            double px = span / plot * 4;
+            v.add(new View(u + px, u + px + span));
+            v.add(new View(u - px - span, u - px));
+        }
+        for (var r : ev.stage2()) {
+            double u0 = layout.gpaAxis().toUnit(r.gpa());
+            double u1 = layout.gpaAxis().endUnit(r.gpa(), r.size());
+            if (u1 - u0 > 0.05) { // a long run cut at both ends, and at one
+                v.add(new View(u0 + (u1 - u0) * 0.3, u0 + (u1 - u0) * 0.4));
+                v.add(new View(u0 - (u1 - u0) * 0.05, u0 + (u1 - u0) * 0.5));
+            }
+        }
+        return v;
+    }
+
     @ParameterizedTest
     @MethodSource("samples")
     void everyViewTellsOneHonestStory(String file) throws Exception {
         Evaluation ev = Evaluator.evaluate(SampleCatalog.load(file));
         Layout layout = Layout.of(ev);
-        for (View view : views(file.hashCode())) {
+        List<View> all = new ArrayList<>(views(file.hashCode()));
+        all.addAll(edgeViews(ev, layout));
+        for (View view : all) {
             for (double width : new double[] {Picture.EXPORT_WIDTH, 900}) {
                 Scene s = width == Picture.EXPORT_WIDTH ? Picture.of(layout, Theme.light(), view, width, null)
                         : layout.scene(width, 600, view, Theme.presentation(false), Layout.Options.WINDOW);
@@ -77,6 +105,10 @@ class PicturePropertiesTest {
                 slotLabelsBelongToSlotsInView(ev, layout, view, marks, where);
                 twoTickLabelsPerAxis(marks, where);
                 widthsAreMonotoneInSize(marks, where);
+                widthsAgreeWithSizes(marks, where);
+                aCutBandSaysSoAndPrintsThePartInView(marks, where);
+                noAccessIsDrawnOutsideTheView(ev, layout, view, marks, where);
+                everyWidenedBandIsNamed(marks, where);
                 everyFailingAccessInViewHasALabel(ev, marks, where);
                 everyRangeWarningInViewIsLabelled(ev, layout, view, marks, where);
                 noTwoLabelsOverlap(marks, where);
@@ -86,9 +118,98 @@ class PicturePropertiesTest {
         }
     }
 
+    /** Ranges that lie wholly in empty address space: the middle of every collapsed gap, and past the last segment. */
+    private static List<long[]> emptyRanges(Layout layout) {
+        List<long[]> out = new ArrayList<>();
+        for (Axis.Break b : layout.gpaAxis().breaks()) {
+            long quarter = U64.alignDown(Long.divideUnsigned(b.last() - b.first(), 4), 0x1000);
+            if (quarter != 0) {
+                out.add(new long[] {b.first() + quarter, b.last() - quarter});
+            }
+        }
+        List<Axis.Segment> segs = layout.gpaAxis().segments();
+        long end = segs.get(segs.size() - 1).last();
+        if (U64.lt(end, -1L - (3L << 30))) {
+            out.add(new long[] {U64.alignUp(end + 1, 1L << 30) + (1L << 30), U64.alignUp(end + 1, 1L << 30) + (2L << 30) - 1});
+        }
+        return out;
+    }
+
+    /**
+     * "render --gpa" (and the window's zoom to) of a range with nothing in it draws that range: its
+     * edges are the asked addresses, every address label lies inside it, the lanes say nothing is mapped
+     * there and name the range, and no band or access from elsewhere is stretched or pinned into it.
+     */
+    @ParameterizedTest
+    @MethodSource("samples")
+    void aRangeInsideAGapIsDrawnAsAsked(String file) throws Exception {
+        Evaluation ev = Evaluator.evaluate(SampleCatalog.load(file));
+        Layout base = Layout.of(ev);
+        List<long[]> ranges = emptyRanges(base);
+        assertTrue(!ranges.isEmpty(), file + ": no empty range to try");
+        for (long[] r : ranges) {
+            Layout.Framed fr = base.frame(r[0], r[1]);
+            Layout l = fr.layout();
+            View view = fr.view();
+            String where = file + " range " + U64.hex(r[0]) + "-" + U64.hex(r[1]);
+            assertTrue(l.gpaAxis().firstAt(view.u0()) == r[0] && l.gpaAxis().lastBefore(view.u1()) == r[1],
+                    where + ": the view shows " + U64.hex(l.gpaAxis().firstAt(view.u0())) + "-"
+                            + U64.hex(l.gpaAxis().lastBefore(view.u1())));
+            for (Scene s : List.of(Picture.of(l, Theme.light(), view, Picture.EXPORT_WIDTH, null),
+                    l.scene(900, 600, view, Theme.presentation(false), Layout.Options.WINDOW))) {
+                List<Mark> marks = marks(s);
+                twoTickLabelsPerAxis(marks, where);
+                noTwoLabelsOverlap(marks, where);
+                for (Mark m : marks) {
+                    if (m.is("label") && m.is("tick") && m.is("gpa") && m.prim() instanceof Scene.Text t) {
+                        long a = Long.parseUnsignedLong(t.text().substring(2), 16);
+                        assertTrue(U64.le(r[0], a) && U64.le(a, r[1]), where + ": GPA tick " + t.text() + " outside the range");
+                    }
+                    assertTrue(!(m.is("band") && (m.is(Layout.LANE_S2) || m.is(Layout.LANE_EFF))), where + ": a band "
+                            + m.meta().ref() + " drawn in empty space");
+                    assertTrue(!(m.is("marker") && m.is("access")), where + ": access " + m.meta().ref() + " drawn in empty space");
+                }
+                List<String> texts = s.texts();
+                String note = "nothing mapped in " + U64.hex(r[0]) + "\u2013" + U64.hex(r[1]);
+                assertTrue(texts.contains(note) || texts.contains("nothing mapped"), where + ": no note in " + texts);
+                if (s.width() == Picture.EXPORT_WIDTH) {
+                    assertTrue(texts.contains(note), where + ": the note does not name the range: " + texts);
+                    double plot = s.width() - Layout.rows(Theme.light(), s.width(), true).left()
+                            - Layout.rows(Theme.light(), s.width(), true).right();
+                    String per100 = Layout.human(Axis.ud(r[1] - r[0] + 1) / plot * 100);
+                    assertTrue(texts.stream().anyMatch(t -> t.startsWith("linear scale: 100 px = " + per100 + " GPA")), where
+                            + ": scale is not the range's (" + per100 + " per 100 px): " + texts);
+                }
+            }
+        }
+    }
+
+    /** An empty scenario (File > New from this host before anything is added) draws a default view, not a byte. */
+    @org.junit.jupiter.api.Test
+    void anEmptyScenarioDrawsItsFirstFourGiBAndSaysWhatToAdd() throws Exception {
+        org.stage2scope.model.Scenario full = SampleCatalog.load("grace-hopper-fwb.json");
+        org.stage2scope.model.Scenario empty = new org.stage2scope.model.Scenario("empty", "", full.host(), full.vm(), List.of(),
+                List.of(), new org.stage2scope.model.Guest(List.of(), List.of()));
+        Evaluation ev = Evaluator.evaluate(empty);
+        Layout l = Layout.of(ev);
+        for (Scene s : List.of(Picture.of(ev), l.scene(1200, 500, View.ALL, Theme.light(), Layout.Options.WINDOW))) {
+            List<String> texts = s.texts();
+            assertTrue(texts.contains("no memslots yet: add a VMA and a memslot"), texts.toString());
+            assertTrue(texts.contains("0x0"), texts.toString());
+            assertTrue(texts.stream().noneMatch(t -> t.startsWith("linear scale") && t.contains(" B GPA")), texts.toString());
+            List<Mark> marks = marks(s);
+            twoTickLabelsPerAxis(marks, "empty");
+            for (Mark m : marks) {
+                if (m.is("label") && m.is("tick") && m.is("gpa") && m.prim() instanceof Scene.Text t) {
+                    assertTrue(Long.parseUnsignedLong(t.text().substring(2), 16) < (4L << 30), t.text());
+                }
+            }
+        }
+    }
+
     /** The GPA addresses [first, last] the view shows. */
     private static long[] visibleGpa(Layout layout, View view) {
-        return new long[] {layout.gpaAxis().toAddress(view.u0()), layout.gpaAxis().toAddress(view.u1())};
+        return new long[] {layout.gpaAxis().firstAt(view.u0()), layout.gpaAxis().lastBefore(view.u1())};
     }
 
     private static boolean overlaps(long a0, long a1, long b0, long b1) {
@@ -141,7 +262,7 @@ class PicturePropertiesTest {
         for (String lane : List.of(Layout.LANE_VMA, Layout.LANE_S2, Layout.LANE_EFF)) {
             List<double[]> sw = new ArrayList<>(); // {size, width}
             for (Mark m : marks) {
-                if (m.exactly("band " + lane) && m.prim() instanceof Scene.Rect r) {
+                if ((m.exactly("band " + lane) || m.exactly("band " + lane + " clipped")) && m.prim() instanceof Scene.Rect r) {
                     sw.add(new double[] {Axis.ud(Long.parseUnsignedLong(m.meta().size())), r.w()});
                 }
             }
@@ -156,6 +277,113 @@ class PicturePropertiesTest {
                             + " px, narrower than " + a[0] + " bytes at " + a[1] + " px");
                 }
             }
+        }
+    }
+
+    /**
+     * One linear scale per lane: every band drawn to scale, cut by the view or not, is as wide as its
+     * data-size says, at the same bytes per pixel as the widest band of its lane (to a pixel and a half).
+     */
+    private static void widthsAgreeWithSizes(List<Mark> marks, String where) {
+        for (String lane : List.of(Layout.LANE_VMA, Layout.LANE_S2, Layout.LANE_EFF)) {
+            List<double[]> sw = new ArrayList<>();
+            for (Mark m : marks) {
+                if ((m.exactly("band " + lane) || m.exactly("band " + lane + " clipped")) && m.prim() instanceof Scene.Rect r
+                        && r.w() >= 2) {
+                    sw.add(new double[] {Axis.ud(Long.parseUnsignedLong(m.meta().size())), r.w()});
+                }
+            }
+            double[] ref = sw.stream().max((a, b) -> Double.compare(a[1], b[1])).orElse(null);
+            for (double[] x : sw) {
+                double expected = x[0] * ref[1] / ref[0];
+                assertTrue(Math.abs(expected - x[1]) <= 1.5, where + ": " + lane + " band of " + x[0] + " bytes is " + x[1]
+                        + " px wide; at the lane's scale it would be " + expected + " px");
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern SIZE = java.util.regex.Pattern.compile(
+            "(\\d+(?:\\.\\d+)? (?:B|KiB|MiB|GiB|TiB|PiB|EiB))\\b(?: of (\\d+(?:\\.\\d+)? (?:B|KiB|MiB|GiB|TiB|PiB|EiB))\\b)?");
+
+    /**
+     * A band the view cuts keeps its whole run in data-run-start/data-run-size, and any size its label
+     * prints is the part in view, "2 GiB of 16 GiB"; a band drawn whole prints its own size and no "of".
+     */
+    private static void aCutBandSaysSoAndPrintsThePartInView(List<Mark> marks, String where) {
+        for (String lane : List.of(Layout.LANE_VMA, Layout.LANE_S2, Layout.LANE_EFF)) {
+            java.util.Map<String, Scene.Meta> bands = new java.util.HashMap<>();
+            for (Mark m : marks) {
+                if ((m.exactly("band " + lane) || m.exactly("band " + lane + " clipped")) && m.meta().ref() != null) {
+                    bands.put(m.meta().ref(), m.meta());
+                    if (m.is("clipped")) {
+                        assertTrue(m.meta().runSize() != null && m.meta().runStart() != null, where + ": cut band "
+                                + m.meta().ref() + " without data-run-size");
+                        assertTrue(Long.compareUnsigned(Long.parseUnsignedLong(m.meta().size()),
+                                Long.parseUnsignedLong(m.meta().runSize())) < 0, where + ": cut band " + m.meta().ref()
+                                + " claims its whole run");
+                    }
+                }
+            }
+            for (Mark m : marks) {
+                if (!m.exactly("label " + lane) || !(m.prim() instanceof Scene.Text t) || !bands.containsKey(m.meta().ref())) {
+                    continue;
+                }
+                Scene.Meta b = bands.get(m.meta().ref());
+                var sz = SIZE.matcher(t.text());
+                if (!sz.find()) {
+                    continue;
+                }
+                String drawn = U64.human(Long.parseUnsignedLong(b.size()));
+                assertTrue(sz.group(1).equals(drawn), where + ": label \"" + t.text() + "\" of a band drawn as " + drawn);
+                if (b.runSize() != null) {
+                    assertTrue(U64.human(Long.parseUnsignedLong(b.runSize())).equals(sz.group(2)), where + ": cut band's label \""
+                            + t.text() + "\" does not say of what whole");
+                } else {
+                    assertTrue(sz.group(2) == null, where + ": whole band labelled \"" + t.text() + "\"");
+                }
+            }
+        }
+    }
+
+    /**
+     * Accesses outside the view are not drawn (a marker at the edge would claim a GPA the view does not
+     * show); the edges count them, "\u25c0 3 accesses" and "1 access \u25b6", where there is room.
+     */
+    private static void noAccessIsDrawnOutsideTheView(Evaluation ev, Layout layout, View view, List<Mark> marks,
+                                                      String where) {
+        long first = layout.gpaAxis().firstAt(view.u0());
+        long last = layout.gpaAxis().lastBefore(view.u1());
+        int left = 0;
+        int right = 0;
+        for (AccessResult a : ev.accesses()) {
+            long g = a.access().gpa();
+            left += U64.lt(g, first) ? 1 : 0;
+            right += U64.lt(last, g) ? 1 : 0;
+        }
+        for (Mark m : marks) {
+            if (m.is("marker") && m.is("access")) {
+                long g = Long.parseUnsignedLong(m.meta().start().substring(2), 16);
+                assertTrue(U64.le(first, g) && U64.le(g, last), where + ": access at " + m.meta().start() + " drawn in a view of "
+                        + U64.hex(first) + "-" + U64.hex(last));
+            }
+            if (m.is("offview") && m.prim() instanceof Scene.Text t) {
+                int n = Integer.parseInt(t.text().replaceAll("[^0-9]", ""));
+                assertTrue(n == (t.text().startsWith("\u25c0") ? left : right), where + ": \"" + t.text() + "\", but " + left
+                        + " lie left and " + right + " right of the view");
+            }
+        }
+    }
+
+    /** Every band drawn wider than to scale is named by exactly one label beside it or on a callout. */
+    private static void everyWidenedBandIsNamed(List<Mark> marks, String where) {
+        for (Mark w : marks) {
+            if (!w.is("widened") || w.meta().ref() == null) {
+                continue;
+            }
+            String lane = w.meta().cls().split(" ")[1];
+            long named = marks.stream().filter(m -> m.is("label") && m.is("side") && m.is(lane) && m.meta().ref() != null
+                    && List.of(m.meta().ref().split(" ")).contains(w.meta().ref())).count();
+            assertTrue(named == 1, where + ": widened band " + w.meta().ref() + " is named by " + named + " labels");
         }
     }
 

@@ -107,9 +107,22 @@ class WordsAndMarksTest {
         Document svg = Jsoup.parse(SvgPainter.paint(Picture.of(ev)), "", Parser.xmlParser());
         assertEquals("UC", svg.select("text.label.stage2.side").text());
         assertEquals("WC", svg.select("text.label.effective.side:not(.callout)").text());
-        // The 16 MiB ranges whose guest PAT asks WC/UC/UC- sit beside 1 GiB of RAM: their WB is called out over it.
-        assertTrue(svg.select("text.label.effective.side.callout").stream().allMatch(t -> t.text().equals("WB"))
-                && !svg.select("text.label.effective.side.callout").isEmpty());
+        // The three adjacent 16 MiB ranges whose guest PAT asks WC/UC/UC- sit beside 1 GiB of RAM: their markers
+        // stand side by side and one callout over the RAM names all three (it named two of them, the third not at all).
+        Element callout = svg.selectFirst("text.label.effective.side.callout");
+        assertNotNull(callout);
+        assertEquals("WB \u00d73", callout.text());
+        assertEquals("gpa:0x40000000+0x1000000 gpa:0x41000000+0x1000000 gpa:0x42000000+0x1000000", callout.attr("data-ref"));
+        for (Element m : svg.select("rect.band.widened")) {
+            long named = svg.select("text.label.side").stream()
+                    .filter(t -> List.of(t.attr("data-ref").split(" ")).contains(m.attr("data-ref"))).count();
+            assertEquals(1, named, "widened " + m.attr("data-ref") + " is named by one label");
+        }
+        java.util.List<Double> xs = svg.select("rect.band.effective.widened").stream()
+                .map(e -> Double.parseDouble(e.attr("x"))).sorted().toList();
+        for (int i = 1; i < xs.size(); i++) {
+            assertTrue(xs.get(i) - xs.get(i - 1) >= BandLane.MIN_WIDTH - 0.01, "widened markers do not hide each other: " + xs);
+        }
         String bar = svg.select("rect.band.stage2.widened").attr("data-ref");
         assertEquals(bar, svg.select("text.label.stage2.side").attr("data-ref"), "the label names the widened band's own range");
     }
@@ -143,8 +156,9 @@ class WordsAndMarksTest {
         Evaluation ev = sample("grace-hopper-fwb.json");
         Layout l = Layout.of(ev);
         var ram = ev.scenario().vmas().stream().filter(v -> v.name().startsWith("guest RAM")).findFirst().orElseThrow();
-        View v = l.gpaViewOfHva(ram.start(), ram.start() + ram.size() - 1);
-        assertNotNull(v);
+        Layout.Framed fr = l.frameHva(ram.start(), ram.start() + ram.size() - 1);
+        assertNotNull(fr);
+        View v = fr.view();
         Scene s = l.scene(1600, 500, v, Theme.light(), Layout.Options.WINDOW);
         assertTrue(s.hits().stream().anyMatch(h -> h.ref() instanceof Ref.Vma && h.lane().equals(Layout.LANE_VMA)));
         assertTrue(s.texts().stream().anyMatch(t -> t.startsWith("guest RAM")), s.texts().toString());

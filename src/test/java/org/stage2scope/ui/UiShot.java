@@ -67,9 +67,9 @@ public final class UiShot extends Application {
             }
         }
         for (String a : argv) {
-            if (a.startsWith("gpa=")) { // gpa=START:SIZE selects a GPA range, e.g. gpa=0x9780000000:1G
+            if (a.startsWith("gpa=")) { // gpa=START:SIZE selects and zooms to a GPA range, e.g. gpa=0x9780000000:1G
                 String[] p = a.substring(4).split(":");
-                w.viewModel().select(new org.stage2scope.engine.Ref.GpaRange(
+                w.viewModel().reveal(new org.stage2scope.engine.Ref.GpaRange(
                         org.stage2scope.model.U64.parseAddress(p[0]), org.stage2scope.model.U64.parseSize(p[1])));
             }
         }
