@@ -43,7 +43,13 @@ final class CheckCommand extends Verb {
     protected int run() throws Exception {
         Scenario scenario = ScenarioReader.read(PathArg.of(file));
         Evaluation ev = evaluator.apply(scenario, policy != null ? policy : scenario.vm().policy());
-        out.print(format == Choices.Format.json ? ReportJson.render(ev) : ReportText.render(ev));
+        stream(o -> {
+            if (format == Choices.Format.json) {
+                ReportJson.write(ev, o);
+            } else {
+                ReportText.write(ev, o);
+            }
+        });
         return Cli.OK;
     }
 }

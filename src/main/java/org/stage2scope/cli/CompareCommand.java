@@ -40,7 +40,13 @@ final class CompareCommand extends Verb {
     protected int run() throws Exception {
         Scenario scenario = ScenarioReader.read(PathArg.of(file));
         Comparison c = Comparison.of(scenario, compareAll);
-        out.print(format == Choices.Format.json ? CompareReport.json(c) : CompareReport.text(c));
+        stream(o -> {
+            if (format == Choices.Format.json) {
+                CompareReport.json(c, o);
+            } else {
+                CompareReport.text(c, o);
+            }
+        });
         return Cli.OK;
     }
 }

@@ -1,5 +1,6 @@
 package org.stage2scope.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.HashSet;
 import java.util.List;
@@ -40,7 +41,27 @@ abstract class Verb implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        return run();
+        try {
+            return run();
+        } catch (StreamedOutput.Failed e) {
+            // The output failed while a report was streamed to it: Cli's check of the output says why (exit 2).
+            return Cli.BAD_INPUT;
+        }
+    }
+
+    /** A report that writes itself to an {@link Appendable} as it is produced. */
+    interface Report {
+        void writeTo(Appendable out) throws IOException;
+    }
+
+    /**
+     * Streams {@code report} to {@link #out} in chunks as it is produced, stopping at the first
+     * failed write; nothing builds the whole text.
+     */
+    void stream(Report report) throws IOException {
+        StreamedOutput o = new StreamedOutput(out);
+        report.writeTo(o);
+        o.flush();
     }
 
     /**

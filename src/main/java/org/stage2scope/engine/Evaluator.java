@@ -40,9 +40,10 @@ public final class Evaluator {
         List<Finding> findings = new ArrayList<>();
         for (MemslotResult r : table.results()) {
             if (!r.ok()) {
-                findings.add(new Finding(Severity.ERROR, r.rule(), r.call().displayName() + " (call " + r.index() + ", GPA "
-                        + U64.hex(r.call().gpa()) + " + " + U64.size(r.call().size()) + "): " + r.resultName() + ": "
-                        + r.explanation(), new Ref.MemslotCall(r.index())));
+                // Written when read: the message repeats the call's explanation, itself built on demand.
+                findings.add(new Finding(Severity.ERROR, r.rule(), Lazy.later(() -> r.call().displayName() + " (call " + r.index()
+                        + ", GPA " + U64.hex(r.call().gpa()) + " + " + U64.size(r.call().size()) + "): " + r.resultName() + ": "
+                        + r.explanation()), new Ref.MemslotCall(r.index())));
             }
         }
         findings.addAll(vmas.findings());
@@ -66,9 +67,9 @@ public final class Evaluator {
         if (sev == null) {
             return;
         }
-        String label = a.access().label().isEmpty() ? "" : " \"" + a.access().label() + "\"";
-        out.add(new Finding(sev, a.rule(), "access " + a.index() + label + " (" + a.access().kind().id() + " GPA "
-                + U64.hex(a.access().gpa()) + "): " + a.outcome().name() + ": " + a.explanation(), new Ref.Access(a.index())));
+        out.add(new Finding(sev, a.rule(), Lazy.later(() -> "access " + a.index()
+                + (a.access().label().isEmpty() ? "" : " \"" + a.access().label() + "\"") + " (" + a.access().kind().id() + " GPA "
+                + U64.hex(a.access().gpa()) + "): " + a.outcome().name() + ": " + a.explanation()), new Ref.Access(a.index())));
     }
 
     /** One evaluation per policy, in PolicyId order. */

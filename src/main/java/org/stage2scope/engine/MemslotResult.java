@@ -5,11 +5,21 @@ import org.stage2scope.model.MemslotCall;
 /**
  * The kernel's answer to one memslot ioctl.
  *
- * @param index       position of the call in the scenario's memslot list
- * @param errno       null when the call succeeded
- * @param explanation one paragraph naming the kernel function that decided
+ * @param index position of the call in the scenario's memslot list
+ * @param errno null when the call succeeded
+ * @param why   the explanation, built when read ({@link #explanation()})
  */
-public record MemslotResult(int index, MemslotCall call, ChangeKind change, Errno errno, Rule rule, String explanation) {
+public record MemslotResult(int index, MemslotCall call, ChangeKind change, Errno errno, Rule rule, Lazy<String> why) {
+
+    /** A result with its explanation written out (hand-built results). */
+    public MemslotResult(int index, MemslotCall call, ChangeKind change, Errno errno, Rule rule, String explanation) {
+        this(index, call, change, errno, rule, Lazy.of(explanation));
+    }
+
+    /** One paragraph naming the kernel function that decided. */
+    public String explanation() {
+        return why.get();
+    }
 
     public boolean ok() {
         return errno == null;

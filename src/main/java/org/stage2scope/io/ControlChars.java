@@ -1,5 +1,7 @@
 package org.stage2scope.io;
 
+import java.io.IOException;
+
 /**
  * Text for a terminal: every control character (C0 except newline and tab, DEL, C1) is written as a
  * visible escape, so a VMA named "ESC ]0;PWNED BEL" cannot retitle or clear the
@@ -30,6 +32,31 @@ public final class ControlChars {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * An {@link Appendable} that writes everything it is given to {@code out} escaped as
+     * {@link #escape} would: the same bytes as escaping the whole text at once (each character is
+     * escaped on its own), for a report streamed to its output instead of built as one string.
+     */
+    public static Appendable escaping(Appendable out) {
+        return new Appendable() {
+            @Override
+            public Appendable append(CharSequence csq) throws IOException {
+                out.append(escape(String.valueOf(csq)));
+                return this;
+            }
+
+            @Override
+            public Appendable append(CharSequence csq, int start, int end) throws IOException {
+                return append(String.valueOf(csq).substring(start, end));
+            }
+
+            @Override
+            public Appendable append(char c) throws IOException {
+                return append(String.valueOf(c));
+            }
+        };
     }
 
     /** The same, and newlines and tabs escaped too: for a value that must stay on one line. */

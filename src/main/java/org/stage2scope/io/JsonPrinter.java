@@ -1,5 +1,7 @@
 package org.stage2scope.io;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,13 +37,45 @@ public final class JsonPrinter {
         return new ArrayList<>();
     }
 
-    public static String print(Object value) {
-        StringBuilder sb = new StringBuilder();
-        write(sb, value, 0);
-        return sb.append('\n').toString();
+    /** Receives the elements of a {@link #streamed} array one at a time. */
+    public interface Sink {
+        void add(Object element) throws IOException;
     }
 
-    private static void write(StringBuilder sb, Object value, int indent) {
+    /** Produces the elements of a {@link #streamed} array, handing each to the sink as it is built. */
+    public interface Elements {
+        void each(Sink sink) throws IOException;
+    }
+
+    /** An array value whose elements are produced while it is written; see {@link #streamed}. */
+    private record Streamed(Elements elements) {}
+
+    /**
+     * An array of objects (or arrays) that is built while it is printed, one element at a time, so a
+     * report with hundreds of thousands of rows never holds them all: laid out as a list of the same
+     * elements would be. Only {@link #print(Object, Appendable)} consumes it element by element.
+     */
+    public static Object streamed(Elements elements) {
+        return new Streamed(elements);
+    }
+
+    public static String print(Object value) {
+        StringBuilder sb = new StringBuilder();
+        try {
+            print(value, sb);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
+        }
+        return sb.toString();
+    }
+
+    /** Writes {@code value} and the final newline to {@code out} as it goes, the same text {@link #print(Object)} returns. */
+    public static void print(Object value, Appendable out) throws IOException {
+        write(out, value, 0);
+        out.append('\n');
+    }
+
+    private static void write(Appendable sb, Object value, int indent) throws IOException {
         if (value instanceof Obj o) {
             if (o.fields.isEmpty()) {
                 sb.append("{}");
@@ -81,22 +115,54 @@ public final class JsonPrinter {
             }
             pad(sb, indent);
             sb.append(']');
+        } else if (value instanceof Streamed st) {
+            boolean[] any = {false};
+            st.elements().each(element -> {
+                if (!(element instanceof Obj || element instanceof List)) {
+                    throw new IllegalArgumentException("a streamed array holds objects or arrays, not " + element);
+                }
+                sb.append(any[0] ? ",\n" : "[\n");
+                any[0] = true;
+                pad(sb, indent + 1);
+                write(sb, element, indent + 1);
+            });
+            if (!any[0]) {
+                sb.append("[]");
+                return;
+            }
+            sb.append('\n');
+            pad(sb, indent);
+            sb.append(']');
         } else if (value instanceof String s) {
             string(sb, s);
         } else if (value == null) {
             sb.append("null");
         } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
-            sb.append(value);
+            sb.append(value.toString());
         } else {
             throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
         }
     }
 
-    private static void pad(StringBuilder sb, int indent) {
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void pad(Appendable sb, int indent) throws IOException {
         sb.append("  ".repeat(indent));
     }
 
-    static void string(StringBuilder sb, String s) {
+    static void string(Appendable sb, String s) throws IOException {
+        if (plain(s)) { // most strings need no escape: one append instead of one per character
+            sb.append('"').append(s).append('"');
+            return;
+        }
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

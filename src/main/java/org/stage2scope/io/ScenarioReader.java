@@ -56,17 +56,26 @@ public final class ScenarioReader {
     /** Reads a scenario file, or standard input when {@code file} is "-" (see {@link InputFile}). */
     public static Scenario read(Path file) throws ScenarioException {
         String source = file.toString().equals(InputFile.STDIN) ? "<stdin>" : file.toString();
+        // The file's bytes and text die with tree()'s frame: at 64 MiB they are 130 MiB the decoding no longer needs.
+        return decode(tree(file, source), source);
+    }
+
+    private static JsonNodeAt tree(Path file, String source) throws ScenarioException {
         byte[] bytes;
         try {
             bytes = InputFile.read(file, MAX_BYTES, "a scenario with every possible memslot is about 10 MB");
         } catch (InputFile.Unreadable e) {
             throw new ScenarioException(source, "", 0, 0, e.getMessage());
         }
-        return readBytes(bytes, source);
+        return tree(bytes, source);
     }
 
     /** Decodes strict UTF-8 (a non-UTF-8 byte is an error with its line), then parses. */
     public static Scenario readBytes(byte[] bytes, String sourceName) throws ScenarioException {
+        return decode(tree(bytes, sourceName), sourceName);
+    }
+
+    private static JsonNodeAt tree(byte[] bytes, String sourceName) throws ScenarioException {
         if (bytes.length > MAX_BYTES) {
             throw new ScenarioException(sourceName, "", 0, 0, "the input is " + bytes.length
                     + " bytes, above the limit of " + MAX_BYTES + " bytes (64 MiB)");
@@ -95,16 +104,23 @@ public final class ScenarioReader {
         } catch (CharacterCodingException e) {
             throw new ScenarioException(sourceName, "", 0, 0, "the file is not UTF-8 text");
         }
-        return readString(text, sourceName);
+        return tree(text, sourceName);
     }
 
     /** @param sourceName what error messages call the input (a file name, "clipboard") */
     public static Scenario readString(String json, String sourceName) throws ScenarioException {
+        return decode(tree(json, sourceName), sourceName);
+    }
+
+    private static JsonNodeAt tree(String json, String sourceName) throws ScenarioException {
         if (json.length() > MAX_BYTES) {
             throw new ScenarioException(sourceName, "", 0, 0, "the input is above the limit of 64 MiB");
         }
         String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
-        JsonNodeAt root = LocatedJsonParser.parse(text, sourceName);
+        return LocatedJsonParser.parse(text, sourceName);
+    }
+
+    private static Scenario decode(JsonNodeAt root, String sourceName) throws ScenarioException {
         return new ScenarioReader.Decoder(sourceName).scenario(root);
     }
 

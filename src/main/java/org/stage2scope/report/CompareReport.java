@@ -1,5 +1,7 @@
 package org.stage2scope.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,8 +89,22 @@ public final class CompareReport {
     }
 
     public static String text(Comparison c) {
-        Scenario s = c.scenario();
         StringBuilder sb = new StringBuilder();
+        try {
+            text(c, sb);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Writes the text comparison to {@code out} as it is produced (the same text as {@link #text(Comparison)}):
+     * each table's rows are made twice, to measure and to write, and never kept.
+     */
+    public static void text(Comparison c, Appendable out) throws IOException {
+        Appendable sb = ControlChars.escaping(out); // names come from files: no raw escape reaches a terminal
+        Scenario s = c.scenario();
         sb.append("Stage2Scope compare: ").append(s.title()).append('\n');
         sb.append("  host    ").append(s.host().arch().id()).append(", ").append(s.host().pageSize().id())
                 .append(" pages, features: ").append(s.host().features().isEmpty() ? "none"
@@ -103,12 +119,11 @@ public final class CompareReport {
         sb.append("  stage-2 cells read \"stage-2 type and block -> effective type\" (the guest's stage 1 combined with stage 2)\n");
         List<String> heads = c.heads();
         sb.append("\nMemslot calls\n");
-        table(sb, MEMSLOT_KEYS, heads, memslotRows(c), c.baseline());
+        table(sb, MEMSLOT_KEYS, heads, sink -> memslotRows(c, sink), c.baseline());
         sb.append("\nStage-2 map\n");
-        table(sb, STAGE2_KEYS, heads, stage2Rows(c), c.baseline());
+        table(sb, STAGE2_KEYS, heads, sink -> stage2Rows(c, sink), c.baseline());
         sb.append("\nGuest accesses\n");
-        table(sb, ACCESS_KEYS, heads, accessRows(c), c.baseline());
-        return ControlChars.escape(sb.toString()); // names come from files: no raw escape reaches a terminal
+        table(sb, ACCESS_KEYS, heads, sink -> accessRows(c, sink), c.baseline());
     }
 
     /** "upstream (Linux 6.17+, what was merged)" or "intel-quirk (this scenario)". */
@@ -119,6 +134,17 @@ public final class CompareReport {
     }
 
     public static String json(Comparison c) {
+        StringBuilder sb = new StringBuilder();
+        try {
+            json(c, sb);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
+        }
+        return sb.toString();
+    }
+
+    /** Writes the JSON comparison to {@code out}, each row's object made as it is written (the same text as {@link #json(Comparison)}). */
+    public static void json(Comparison c, Appendable out) throws IOException {
         List<Object> heads = JsonPrinter.list();
         heads.addAll(c.heads());
         List<Object> columns = JsonPrinter.list();
@@ -133,28 +159,39 @@ public final class CompareReport {
                 .put("policies", heads)
                 .put("columns", columns)
                 .put("baseline", c.heads().get(c.baseline()));
-        List<Object> calls = JsonPrinter.list();
-        for (Row r : memslotRows(c)) {
-            calls.add(JsonPrinter.obj().put("index", Integer.parseInt(r.key()[0])).put("slot", Integer.parseInt(r.key()[5]))
-                    .put("addressSpace", Integer.parseInt(r.key()[6])).put("label", r.key()[4])
-                    .put("results", byColumn(c, r.cellsJson())).put("differs", r.differs()));
+        root.put("memslotCalls", JsonPrinter.streamed(sink -> memslotRows(c, r -> sink.add(JsonPrinter.obj()
+                .put("index", Integer.parseInt(r.key()[0])).put("slot", Integer.parseInt(r.key()[5]))
+                .put("addressSpace", Integer.parseInt(r.key()[6])).put("label", r.key()[4])
+                .put("results", byColumn(c, r.cellsJson())).put("differs", r.differs())))));
+        root.put("stage2", JsonPrinter.streamed(sink -> stage2Rows(c, r -> sink.add(JsonPrinter.obj()
+                .put("addressSpace", Integer.parseInt(r.key()[4])).put("gpaStart", r.key()[0])
+                .put("gpaEnd", r.key()[1]).put("stage1", stage1Json(r.stage1()))
+                .put("cells", byColumn(c, r.cellsJson())).put("differs", r.differs())))));
+        root.put("accesses", JsonPrinter.streamed(sink -> accessRows(c, r -> sink.add(JsonPrinter.obj()
+                .put("index", Integer.parseInt(r.key()[0])).put("gpa", r.key()[1]).put("kind", r.key()[2])
+                .put("label", r.key()[4]).put("stage1", stage1Json(r.stage1()))
+                .put("outcomes", byColumn(c, r.cellsJson())).put("differs", r.differs())))));
+        JsonPrinter.print(root, out);
+    }
+
+    /** Receives the compared rows of one table, one at a time, in order. */
+    interface RowSink {
+        void add(Row row) throws IOException;
+    }
+
+    /** The rows a row-making method hands to its sink, gathered (the window and the review documents keep them). */
+    private interface RowMaker {
+        void make(RowSink sink) throws IOException;
+    }
+
+    private static List<Row> collect(RowMaker maker) {
+        List<Row> rows = new ArrayList<>();
+        try {
+            maker.make(rows::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // adding to a list does not fail
         }
-        root.put("memslotCalls", calls);
-        List<Object> runs = JsonPrinter.list();
-        for (Row r : stage2Rows(c)) {
-            runs.add(JsonPrinter.obj().put("addressSpace", Integer.parseInt(r.key()[4])).put("gpaStart", r.key()[0])
-                    .put("gpaEnd", r.key()[1]).put("stage1", stage1Json(r.stage1()))
-                    .put("cells", byColumn(c, r.cellsJson())).put("differs", r.differs()));
-        }
-        root.put("stage2", runs);
-        List<Object> accesses = JsonPrinter.list();
-        for (Row r : accessRows(c)) {
-            accesses.add(JsonPrinter.obj().put("index", Integer.parseInt(r.key()[0])).put("gpa", r.key()[1]).put("kind", r.key()[2])
-                    .put("label", r.key()[4]).put("stage1", stage1Json(r.stage1()))
-                    .put("outcomes", byColumn(c, r.cellsJson())).put("differs", r.differs()));
-        }
-        root.put("accesses", accesses);
-        return JsonPrinter.print(root);
+        return rows;
     }
 
     private static JsonPrinter.Obj byColumn(Comparison c, List<Object> cells) {
@@ -203,8 +240,12 @@ public final class CompareReport {
 
     /** key: index, slot name, gpa, size, label, slot, addressSpace. */
     public static List<Row> memslotRows(Comparison c) {
+        return collect(sink -> memslotRows(c, sink));
+    }
+
+    /** The memslot rows, each made when the sink takes it. */
+    static void memslotRows(Comparison c, RowSink rows) throws IOException {
         List<Evaluation> evaluations = c.evaluations();
-        List<Row> rows = new ArrayList<>();
         List<MemslotCall> calls = c.scenario().memslots();
         List<MemslotResult[]> byIndex = new ArrayList<>();
         for (Evaluation e : evaluations) {
@@ -230,7 +271,6 @@ public final class CompareReport {
             rows.add(new Row(new String[] {String.valueOf(i), ReportText.slotName(call), U64.hex(call.gpa()), U64.size(call.size()),
                     call.label(), String.valueOf(call.slot()), String.valueOf(call.addressSpace())}, json, cells, differs(cells), null));
         }
-        return rows;
     }
 
     public static List<Row> stage2Rows(List<Evaluation> evaluations) {
@@ -239,11 +279,15 @@ public final class CompareReport {
 
     /** key: gpa start, gpa end (exclusive), size, guest stage 1, addressSpace. */
     public static List<Row> stage2Rows(Comparison c) {
+        return collect(sink -> stage2Rows(c, sink));
+    }
+
+    /** The stage-2 rows, each made when the sink takes it (one sweep over every column's boundaries). */
+    static void stage2Rows(Comparison c, RowSink rows) throws IOException {
         List<Evaluation> evaluations = c.evaluations();
         List<Effective> effective = evaluations.stream().map(Effective::new).toList();
         TreeSet<Integer> spaces = new TreeSet<>();
         evaluations.forEach(e -> e.stage2().forEach(r -> spaces.add(r.addressSpace())));
-        List<Row> rows = new ArrayList<>();
         for (int as : spaces) {
             List<List<Stage2Run>> perPolicy = new ArrayList<>();
             TreeSet<BigInteger> bounds = new TreeSet<>();
@@ -298,7 +342,6 @@ public final class CompareReport {
                 rows.add(stageRow(as, runStart, prev, runCells, runStage1));
             }
         }
-        return rows;
     }
 
     private static boolean same(List<StageCell> a, List<StageCell> b) {
@@ -389,9 +432,13 @@ public final class CompareReport {
 
     /** key: index, gpa, kind, guest stage 1, label. */
     public static List<Row> accessRows(Comparison c) {
+        return collect(sink -> accessRows(c, sink));
+    }
+
+    /** The access rows, each made when the sink takes it. */
+    static void accessRows(Comparison c, RowSink rows) throws IOException {
         List<Evaluation> evaluations = c.evaluations();
         List<Effective> effective = evaluations.stream().map(Effective::new).toList();
-        List<Row> rows = new ArrayList<>();
         List<GuestAccess> accesses = c.scenario().guest().accesses();
         List<AccessResult[]> byIndex = new ArrayList<>();
         for (Evaluation e : evaluations) {
@@ -426,11 +473,10 @@ public final class CompareReport {
             rows.add(new Row(new String[] {String.valueOf(i), U64.hex(a.gpa()), a.kind().id(), stage1Text(stage1), a.label()},
                     json, cells, differs(cells), stage1));
         }
-        return rows;
     }
 
     /** Appends {@code text} in lines of at most {@code width} characters (words are never split). */
-    private static void wrap(StringBuilder sb, String text, String indent, int width) {
+    private static void wrap(Appendable sb, String text, String indent, int width) throws IOException {
         StringBuilder line = new StringBuilder(indent);
         for (String word : text.split(" ")) {
             if (line.length() > indent.length() && line.length() + 1 + word.length() > width) {
@@ -449,11 +495,8 @@ public final class CompareReport {
         return cells.stream().distinct().count() > 1;
     }
 
-    private static void table(StringBuilder sb, List<String> keyHeads, List<String> policyHeads, List<Row> rows, int baseline) {
-        if (rows.isEmpty()) {
-            sb.append("  none\n");
-            return;
-        }
+    private static void table(Appendable sb, List<String> keyHeads, List<String> policyHeads, RowMaker rows, int baseline)
+            throws IOException {
         int keys = keyHeads.size();
         String[] head = new String[1 + keys + policyHeads.size()];
         head[0] = "";
@@ -463,8 +506,7 @@ public final class CompareReport {
         for (int i = 0; i < policyHeads.size(); i++) {
             head[1 + keys + i] = policyHeads.get(i);
         }
-        TextTable t = new TextTable(head);
-        for (Row r : rows) {
+        boolean any = TextTable.write(sb, "  ", head, t -> rows.make(r -> {
             Object[] cells = new Object[head.length];
             cells[0] = r.differs() ? MARK : "";
             System.arraycopy(r.key(), 0, cells, 1, keys);
@@ -473,7 +515,9 @@ public final class CompareReport {
                 cells[1 + keys + i] = Objects.equals(c, r.cells().get(baseline)) ? c : c + " " + MARK;
             }
             t.row(cells);
+        }));
+        if (!any) {
+            sb.append("  none\n");
         }
-        t.appendTo(sb, "  ");
     }
 }

@@ -2,6 +2,7 @@ package org.stage2scope.report;
 
 import java.math.BigInteger;
 import org.stage2scope.engine.EffectiveRun;
+import org.stage2scope.engine.Lazy;
 import org.stage2scope.engine.MemClass;
 import org.stage2scope.engine.Rule;
 import org.stage2scope.engine.Stage2Entry;
@@ -23,13 +24,18 @@ import org.stage2scope.model.Vma;
  * @param effective   the effective-type run covering this range, null when nothing is mapped (or in
  *                    address space 1, which aliases space 0's GPAs)
  * @param rule        the rule that decided the outcome (stage-2 fault path, or the memslot check)
- * @param reason      one line naming the kernel function that decided
+ * @param why         one line naming the kernel function that decided ({@link #reason()}); a refused call's
+ *                    explanation is written only when read, as the engine's is
  * @param memslotCall the index of the refused call, -1 for a stage-2 run
  * @param finding     some finding of the evaluation points into this range
  */
 public record RangeRow(int addressSpace, long gpa, long size, int slot, String vmaName, Vma vma,
-                       Kind kind, String refusal, Stage2Entry s2, EffectiveRun effective, Rule rule, String reason,
+                       Kind kind, String refusal, Stage2Entry s2, EffectiveRun effective, Rule rule, Lazy<String> why,
                        int memslotCall, boolean finding) {
+
+    public String reason() {
+        return why.get();
+    }
 
     /** What happened to a range: mapped at stage 2, a fault KVM reports to the VMM, or its memslot was refused. */
     public enum Kind { MAPPED, EFAULT, SIGBUS, REFUSED }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.stage2scope.engine.AccessResult;
 import org.stage2scope.engine.EffectiveRun;
+import org.stage2scope.engine.Lazy;
 import org.stage2scope.engine.Evaluation;
 import org.stage2scope.engine.Finding;
 import org.stage2scope.engine.MemslotResult;
@@ -44,7 +45,7 @@ public final class RangeRows {
             // EffectiveMapper combines only address space 0: x86 SMM slots alias the same GPAs.
             if (kind != RangeRow.Kind.MAPPED || r.addressSpace() != 0) {
                 rows.add(new RangeRow(r.addressSpace(), r.gpa(), r.size(), r.slot(), r.vma(), vma, kind, null, r.s2(), null, r.rule(),
-                        r.reason(), -1, findings.touches(r.gpa(), r.size())));
+                        Lazy.of(r.reason()), -1, findings.touches(r.gpa(), r.size())));
                 continue;
             }
             long last = U64.last(r.gpa(), r.size());
@@ -61,7 +62,7 @@ public final class RangeRows {
                     pieceLast = eff.get(i).gpa() - 1;
                 }
                 long size = pieceLast - at + 1;
-                rows.add(new RangeRow(0, at, size, r.slot(), r.vma(), vma, kind, null, r.s2(), e, r.rule(), r.reason(), -1,
+                rows.add(new RangeRow(0, at, size, r.slot(), r.vma(), vma, kind, null, r.s2(), e, r.rule(), Lazy.of(r.reason()), -1,
                         findings.touches(at, size)));
                 if (pieceLast == last) {
                     break;
@@ -83,7 +84,7 @@ public final class RangeRows {
             int v = index.lookup(m.call().hva());
             Vma vma = v < 0 ? null : index.vma(v);
             rows.add(new RangeRow(m.call().addressSpace(), m.call().gpa(), m.call().size(), m.call().slot(),
-                    vma == null ? null : vma.name(), vma, RangeRow.Kind.REFUSED, m.resultName(), null, null, m.rule(), m.explanation(),
+                    vma == null ? null : vma.name(), vma, RangeRow.Kind.REFUSED, m.resultName(), null, null, m.rule(), m.why(),
                     m.index(), true));
         }
         rows.sort(Comparator.comparingInt(RangeRow::addressSpace)

@@ -1,5 +1,7 @@
 package org.stage2scope.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import org.stage2scope.engine.AccessResult;
@@ -26,29 +28,43 @@ public final class ReportText {
 
     public static String render(Evaluation ev) {
         StringBuilder sb = new StringBuilder();
+        try {
+            write(ev, sb);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Writes the report to {@code out} as it is produced, section by section and line by line (the
+     * same text as {@link #render}): at 200,000 memslot calls the report is 300 MB, which does not fit
+     * a 1 GiB heap as one string. A failing {@code out} stops the report at once.
+     */
+    public static void write(Evaluation ev, Appendable out) throws IOException {
+        Appendable sb = ControlChars.escaping(out); // names come from files: no raw escape reaches a terminal
         header(sb, ev);
         memslots(sb, ev);
         stage2(sb, ev);
         effective(sb, ev);
         accesses(sb, ev);
         findings(sb, ev);
-        return ControlChars.escape(sb.toString()); // names come from files: no raw escape reaches a terminal
     }
 
-    private static void header(StringBuilder sb, Evaluation ev) {
+    private static void header(Appendable sb, Evaluation ev) throws IOException {
         sb.append("Stage2Scope report: ").append(ScenarioFacts.title(ev)).append('\n');
         for (String[] fact : ScenarioFacts.of(ev)) {
             sb.append("  ").append(String.format(Locale.ROOT, "%-8s", fact[0])).append(fact[1]).append('\n');
         }
     }
 
-    private static void memslots(StringBuilder sb, Evaluation ev) {
+    private static void memslots(Appendable sb, Evaluation ev) throws IOException {
         section(sb, "Memslot calls (KVM_SET_USER_MEMORY_REGION2, in order)");
         if (ev.memslotCalls().isEmpty()) {
             sb.append("  none\n");
             return;
         }
-        TextTable.of(new Table<>(MemslotColumns.CHECK, ev.memslotCalls())).appendTo(sb, "  ");
+        table(sb, MemslotColumns.CHECK, ev.memslotCalls());
         sb.append('\n');
         for (MemslotResult r : ev.memslotCalls()) {
             String label = r.call().label().isEmpty() ? "" : " (" + r.call().label() + ")";
@@ -56,14 +72,14 @@ public final class ReportText {
         }
     }
 
-    private static void stage2(StringBuilder sb, Evaluation ev) {
+    private static void stage2(Appendable sb, Evaluation ev) throws IOException {
         section(sb, "GPA ranges: stage-2 map and effective type (every page of each accepted slot touched by reads and writes)");
         Table<RangeRow> ranges = RangeColumns.table(ev);
         if (ranges.rows().isEmpty()) {
             sb.append("  no accepted memslot maps anything\n");
             return;
         }
-        TextTable.of(ranges).appendTo(sb, "  ");
+        table(sb, ranges.columns(), ranges.rows());
         sb.append('\n');
         for (Stage2Run r : ev.stage2()) {
             TextTable.wrap(sb, U64.hex(r.gpa()) + " " + r.outcome().id() + ": " + r.reason() + " [" + r.rule().id() + "]",
@@ -71,18 +87,18 @@ public final class ReportText {
         }
     }
 
-    private static void effective(StringBuilder sb, Evaluation ev) {
+    private static void effective(Appendable sb, Evaluation ev) throws IOException {
         section(sb, "Effective memory type (guest stage 1 combined with stage 2)");
         if (ev.effective().isEmpty()) {
             sb.append("  nothing is mapped\n");
             return;
         }
-        TextTable t = new TextTable("gpa start", "gpa end", "size", "stage 1", "result", "name", "rule");
-        for (EffectiveRun e : ev.effective()) {
-            t.row(U64.hex(e.gpa()), ReportValues.endHex(e.gpa(), e.size()), U64.size(e.size()),
-                    e.stage1().id() + (e.stage1Assumed() ? " (assumed)" : ""), e.result(), e.name(), e.rule().id());
-        }
-        t.appendTo(sb, "  ");
+        TextTable.write(sb, "  ", new String[] {"gpa start", "gpa end", "size", "stage 1", "result", "name", "rule"}, t -> {
+            for (EffectiveRun e : ev.effective()) {
+                t.row(U64.hex(e.gpa()), ReportValues.endHex(e.gpa(), e.size()), U64.size(e.size()),
+                        e.stage1().id() + (e.stage1Assumed() ? " (assumed)" : ""), e.result(), e.name(), e.rule().id());
+            }
+        });
         if (ev.effective().stream().anyMatch(EffectiveRun::stage1Assumed)) {
             sb.append("  (assumed): no guest stage-1 range covers it; the default Normal write-back was assumed\n");
         }
@@ -92,30 +108,32 @@ public final class ReportText {
         }
     }
 
-    private static void accesses(StringBuilder sb, Evaluation ev) {
+    private static void accesses(Appendable sb, Evaluation ev) throws IOException {
         section(sb, "Guest accesses (first touch, each takes a stage-2 fault)");
         if (ev.accesses().isEmpty()) {
             sb.append("  none\n");
             return;
         }
-        TextTable t = new TextTable("#", "gpa", "kind", "outcome", "stage 2", "label");
-        for (AccessResult a : ev.accesses()) {
-            Stage2Entry e = a.s2();
-            t.row(a.index(), U64.hex(a.access().gpa()), a.access().kind().id(), ReportValues.outcome(a.outcome()),
-                    e == null ? null : e.type() + " " + e.perms() + " " + U64.size(e.blockSize()), a.access().label());
-        }
-        t.appendTo(sb, "  ");
+        TextTable.write(sb, "  ", new String[] {"#", "gpa", "kind", "outcome", "stage 2", "label"}, t -> {
+            for (AccessResult a : ev.accesses()) {
+                Stage2Entry e = a.s2();
+                t.row(a.index(), U64.hex(a.access().gpa()), a.access().kind().id(), ReportValues.outcome(a.outcome()),
+                        e == null ? null : e.type() + " " + e.perms() + " " + U64.size(e.blockSize()), a.access().label());
+            }
+        });
         for (AccessResult a : ev.accesses()) {
             sb.append('\n');
-            TextTable.wrap(sb, "#" + a.index() + " " + ReportValues.outcome(a.outcome()) + ": " + a.explanation()
+            AccessResult.Told told = a.told().get(); // the explanation and the trace come from one walk
+            TextTable.wrap(sb, "#" + a.index() + " " + ReportValues.outcome(a.outcome()) + ": " + told.explanation()
                     + " [" + a.rule().id() + "]", "  ", "      ", WIDTH);
-            for (int i = 0; i < a.trace().size(); i++) {
-                TextTable.wrap(sb, a.trace().get(i), String.format(Locale.ROOT, "    %d. ", i + 1), "       ", WIDTH);
+            List<String> trace = told.trace();
+            for (int i = 0; i < trace.size(); i++) {
+                TextTable.wrap(sb, trace.get(i), String.format(Locale.ROOT, "    %d. ", i + 1), "       ", WIDTH);
             }
         }
     }
 
-    private static void findings(StringBuilder sb, Evaluation ev) {
+    private static void findings(Appendable sb, Evaluation ev) throws IOException {
         section(sb, "Findings");
         if (ev.findings().isEmpty()) {
             sb.append("  none\n");
@@ -125,14 +143,28 @@ public final class ReportText {
             Severity sev = bySeverity.getKey();
             List<Finding> group = bySeverity.getValue();
             String title = sev.heading();
-            sb.append("  ").append(title).append(" (").append(group.size()).append(")\n");
+            sb.append("  ").append(title).append(" (").append(String.valueOf(group.size())).append(")\n");
             for (Finding f : group) {
                 TextTable.wrap(sb, "- " + f.message() + " [" + f.rule().id() + "]", "    ", "      ", WIDTH);
             }
         }
     }
 
-    private static void section(StringBuilder sb, String title) {
+    /** A shared table's columns over its rows, the cells made twice (measured, then written) rather than kept. */
+    private static <R> void table(Appendable sb, List<Column<R>> columns, List<R> rows) throws IOException {
+        String[] header = columns.stream().map(Column::header).toArray(String[]::new);
+        TextTable.write(sb, "  ", header, t -> {
+            Object[] cells = new Object[columns.size()];
+            for (R r : rows) {
+                for (int i = 0; i < cells.length; i++) {
+                    cells[i] = columns.get(i).cell(r);
+                }
+                t.row(cells);
+            }
+        });
+    }
+
+    private static void section(Appendable sb, String title) throws IOException {
         sb.append('\n').append(title).append('\n');
     }
 

@@ -1,29 +1,48 @@
 package org.stage2scope.report;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.stage2scope.report.Table;
+import java.io.IOException;
 
-/** A terminal table: left-aligned columns two spaces apart, a header row, no rules or borders. */
+/**
+ * A terminal table: left-aligned columns two spaces apart, a header row, no rules or borders.
+ *
+ * <p>Streamed: the rows are produced twice, once to measure the columns and once to write them, so
+ * a table of 200,000 memslot calls never holds its cells (nor the report its text) in memory.
+ */
 final class TextTable {
-    private final List<String[]> rows = new ArrayList<>();
-    private final int columns;
-
-    TextTable(String... header) {
-        this.columns = header.length;
-        rows.add(header);
+    /** Receives the cells of one row; null cells print as "-". */
+    interface RowSink {
+        void row(Object... cells) throws IOException;
     }
 
-    /** The shared table's headers and cells, so {@code check} prints exactly the rows the window shows. */
-    static TextTable of(Table<?> table) {
-        TextTable t = new TextTable(table.headers().toArray(String[]::new));
-        for (List<String> r : table.cells()) {
-            t.row(r.toArray());
+    /** Produces every row, in order, the same each time it is called. */
+    interface Rows {
+        void each(RowSink sink) throws IOException;
+    }
+
+    private TextTable() {}
+
+    /**
+     * Writes the header and every row with the given indent, each column as wide as its widest cell;
+     * trailing spaces are trimmed. Writes nothing and returns false when there is no row.
+     */
+    static boolean write(Appendable out, String indent, String[] header, Rows rows) throws IOException {
+        int columns = header.length;
+        int[] width = new int[columns];
+        measure(width, header);
+        int[] count = {0};
+        rows.each(cells -> {
+            measure(width, texts(columns, cells));
+            count[0]++;
+        });
+        if (count[0] == 0) {
+            return false;
         }
-        return t;
+        line(out, indent, width, header);
+        rows.each(cells -> line(out, indent, width, texts(columns, cells)));
+        return true;
     }
 
-    TextTable row(Object... cells) {
+    private static String[] texts(int columns, Object[] cells) {
         if (cells.length != columns) {
             throw new IllegalArgumentException("expected " + columns + " cells, got " + cells.length);
         }
@@ -31,43 +50,35 @@ final class TextTable {
         for (int i = 0; i < columns; i++) {
             r[i] = cells[i] == null ? "-" : cells[i].toString();
         }
-        rows.add(r);
-        return this;
+        return r;
     }
 
-    boolean isEmpty() {
-        return rows.size() == 1;
+    private static void measure(int[] width, String[] cells) {
+        for (int i = 0; i < width.length; i++) {
+            width[i] = Math.max(width[i], cells[i].length());
+        }
     }
 
-    /** Renders every row with the given indent; trailing spaces are trimmed. */
-    void appendTo(StringBuilder sb, String indent) {
-        int[] width = new int[columns];
-        for (String[] r : rows) {
-            for (int i = 0; i < columns; i++) {
-                width[i] = Math.max(width[i], r[i].length());
+    private static void line(Appendable out, String indent, int[] width, String[] cells) throws IOException {
+        StringBuilder line = new StringBuilder(indent);
+        for (int i = 0; i < width.length; i++) {
+            line.append(cells[i]);
+            if (i + 1 < width.length) {
+                line.append(" ".repeat(width[i] - cells[i].length() + 2));
             }
         }
-        for (String[] r : rows) {
-            StringBuilder line = new StringBuilder(indent);
-            for (int i = 0; i < columns; i++) {
-                line.append(r[i]);
-                if (i + 1 < columns) {
-                    line.append(" ".repeat(width[i] - r[i].length() + 2));
-                }
-            }
-            sb.append(line.toString().stripTrailing()).append('\n');
-        }
+        out.append(line.toString().stripTrailing()).append('\n');
     }
 
     /** Wraps a paragraph at {@code width} columns, each line starting with {@code indent}. */
-    static void wrap(StringBuilder sb, String text, String firstIndent, String indent, int width) {
+    static void wrap(Appendable out, String text, String firstIndent, String indent, int width) throws IOException {
         String[] words = text.strip().split("\\s+");
         StringBuilder line = new StringBuilder(firstIndent);
         int lineStart = 0;
         boolean first = true;
         for (String w : words) {
             if (!first && line.length() - lineStart + 1 + w.length() > width) {
-                sb.append(line).append('\n');
+                out.append(line).append('\n');
                 line.setLength(0);
                 line.append(indent);
                 first = true;
@@ -78,6 +89,6 @@ final class TextTable {
             line.append(w);
             first = false;
         }
-        sb.append(line).append('\n');
+        out.append(line).append('\n');
     }
 }

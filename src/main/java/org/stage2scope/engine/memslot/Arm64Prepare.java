@@ -40,7 +40,7 @@ final class Arm64Prepare implements ArchPrepare {
     @Override
     public Prepared prepare(ChangeKind change, MemslotCall c) {
         if (change != ChangeKind.CREATE && change != ChangeKind.MOVE && change != ChangeKind.FLAGS_ONLY) {
-            return Prepared.ok("");
+            return Prepared.ok();
         }
         Refusal r = ipaSize(c);
         if (r != null) {
@@ -56,7 +56,7 @@ final class Arm64Prepare implements ArchPrepare {
         if (endGfn <= ipaLimit / pageSize) {
             return null;
         }
-        return new Refusal(Errno.EFAULT, MemslotRules.ARM64_IPA_SIZE, "kvm_arch_prepare_memory_region (arm64) refuses "
+        return new Refusal(Errno.EFAULT, MemslotRules.ARM64_IPA_SIZE, () -> "kvm_arch_prepare_memory_region (arm64) refuses "
                 + Describe.call(c) + " with -EFAULT: the slot ends at " + U64.hex(c.gpa() + c.size())
                 + ", beyond the VM's " + vm.ipaBits() + "-bit IPA space (kvm_phys_size = " + U64.hex(ipaLimit)
                 + ", set by KVM_VM_TYPE_ARM_IPA_SIZE).");
@@ -87,32 +87,36 @@ final class Arm64Prepare implements ArchPrepare {
                 pfnmaps++;
             }
         }
-        StringBuilder note = new StringBuilder("kvm_arch_prepare_memory_region (arm64) found the slot inside the ")
-                .append(vm.ipaBits()).append("-bit IPA space and walked ").append(seen).append(" VMA(s) over HVA ")
-                .append(Describe.range(c.hva(), c.size())).append(", ").append(pfnmaps).append(" of them VM_PFNMAP, none refused");
-        if (holes) {
-            note.append("; parts of the range have no VMA, which the hook skips: a guest access there fails at fault time");
-        }
-        if (c.has(MemslotFlag.KVM_MEM_GUEST_MEMFD)) {
-            note.append("; the guest_memfd is assumed mmap-able (gmem-only), as Linux 6.18 requires on arm64");
-        }
-        return Prepared.ok(note.append('.').toString());
+        int walked = seen;
+        int pfnmapped = pfnmaps;
+        boolean skipped = holes;
+        return Prepared.ok(() -> {
+            StringBuilder note = new StringBuilder("kvm_arch_prepare_memory_region (arm64) found the slot inside the ")
+                    .append(vm.ipaBits()).append("-bit IPA space and walked ").append(walked).append(" VMA(s) over HVA ")
+                    .append(Describe.range(c.hva(), c.size())).append(", ").append(pfnmapped).append(" of them VM_PFNMAP, none refused");
+            if (skipped) {
+                note.append("; parts of the range have no VMA, which the hook skips: a guest access there fails at fault time");
+            }
+            if (c.has(MemslotFlag.KVM_MEM_GUEST_MEMFD)) {
+                note.append("; the guest_memfd is assumed mmap-able (gmem-only), as Linux 6.18 requires on arm64");
+            }
+            return note.append('.').toString();
+        });
     }
 
     /** The per-VMA checks in the hook's order: MTE on any VMA, then the VM_PFNMAP rules. */
     private Refusal checkVma(MemslotCall c, Vma vma) {
-        String where = "VMA " + vma.name() + " " + Describe.range(vma.start(), vma.size());
         if (vm.mte() && !vma.has(VmFlag.VM_MTE_ALLOWED)) {
-            return Refusal.einval(MemslotRules.ARM64_MTE, "kvm_arch_prepare_memory_region (arm64) refuses " + Describe.call(c)
-                    + ": the VM has MTE enabled (KVM_CAP_ARM_MTE) and " + where
+            return Refusal.einval(MemslotRules.ARM64_MTE, () -> "kvm_arch_prepare_memory_region (arm64) refuses " + Describe.call(c)
+                    + ": the VM has MTE enabled (KVM_CAP_ARM_MTE) and " + where(vma)
                     + " lacks VM_MTE_ALLOWED, so the guest could not keep tags in it (kvm_vma_mte_allowed is false).");
         }
         if (!vma.has(VmFlag.VM_PFNMAP)) {
             return null;
         }
         if (c.has(MemslotFlag.KVM_MEM_LOG_DIRTY_PAGES)) {
-            return Refusal.einval(MemslotRules.ARM64_PFNMAP_DIRTY_LOG, "kvm_arch_prepare_memory_region (arm64) refuses "
-                    + Describe.call(c) + ": KVM_MEM_LOG_DIRTY_PAGES is set and " + where
+            return Refusal.einval(MemslotRules.ARM64_PFNMAP_DIRTY_LOG, () -> "kvm_arch_prepare_memory_region (arm64) refuses "
+                    + Describe.call(c) + ": KVM_MEM_LOG_DIRTY_PAGES is set and " + where(vma)
                     + " is VM_PFNMAP; dirty logging of IO regions is not allowed.");
         }
         boolean cacheable = vma.memType().cacheable();
@@ -121,9 +125,13 @@ final class Arm64Prepare implements ArchPrepare {
         if (reason == null) {
             return null;
         }
-        return Refusal.einval(MemslotRules.ARM64_PFNMAP_POLICY, "kvm_arch_prepare_memory_region (arm64) under policy "
-                + policy.id().id() + " refuses " + Describe.call(c) + " over VM_PFNMAP " + where + ": " + reason
+        return Refusal.einval(MemslotRules.ARM64_PFNMAP_POLICY, () -> "kvm_arch_prepare_memory_region (arm64) under policy "
+                + policy.id().id() + " refuses " + Describe.call(c) + " over VM_PFNMAP " + where(vma) + ": " + reason
                 + " (kvm_vma_is_cacheable = " + cacheable + " for " + vma.memType().id()
                 + ", kvm_supports_cacheable_pfnmap = " + hostSupport + ", bit-3 flag " + (flag ? "set" : "clear") + ").");
+    }
+
+    private static String where(Vma vma) {
+        return "VMA " + vma.name() + " " + Describe.range(vma.start(), vma.size());
     }
 }

@@ -52,7 +52,7 @@ final class GenericChecks {
         if (c.slot() < limits.userMemSlots()) {
             return null;
         }
-        return Refusal.einval(MemslotRules.ID_RANGE, "kvm_vm_ioctl_set_memory_region refuses " + Describe.call(c)
+        return Refusal.einval(MemslotRules.ID_RANGE, () -> "kvm_vm_ioctl_set_memory_region refuses " + Describe.call(c)
                 + ": slot id " + c.slot() + " is at or above KVM_USER_MEM_SLOTS (" + limits.userMemSlots() + " on "
                 + host.arch().id() + (host.arch().isX86() && limits.userMemSlots() == KvmLimits.KVM_MEM_SLOTS_NUM - 3
                 ? ", where 3 of the " + KvmLimits.KVM_MEM_SLOTS_NUM + " slots are KVM-internal" : "")
@@ -94,6 +94,13 @@ final class GenericChecks {
         if (invalid == 0) {
             return null;
         }
+        return Refusal.einval(MemslotRules.FLAGS_INVALID, () -> "check_memory_region_flags refuses " + Describe.call(c)
+                + " with flags " + Describe.flags(c.flags()) + " (0x" + Integer.toHexString(bits) + "): "
+                + String.join("; ", invalidFlags(c, invalid)) + ".");
+    }
+
+    /** Why each of the {@code invalid} bits is not in check_memory_region_flags' valid mask. */
+    private List<String> invalidFlags(MemslotCall c, int invalid) {
         List<String> why = new ArrayList<>();
         if ((invalid & FlagBits.LOG_DIRTY_PAGES) != 0) {
             why.add("KVM_MEM_LOG_DIRTY_PAGES is dropped from the valid flags when KVM_MEM_GUEST_MEMFD is set "
@@ -113,9 +120,7 @@ final class GenericChecks {
         if ((invalid & FlagBits.BIT3) != 0) {
             why.add(bit3Refusal(c));
         }
-        return Refusal.einval(MemslotRules.FLAGS_INVALID, "check_memory_region_flags refuses " + Describe.call(c)
-                + " with flags " + Describe.flags(c.flags()) + " (0x" + Integer.toHexString(bits) + "): "
-                + String.join("; ", why) + ".");
+        return why;
     }
 
     private boolean bit3Valid() {
@@ -158,7 +163,7 @@ final class GenericChecks {
         if (U64.isAligned(c.size(), pageSize)) {
             return null;
         }
-        return Refusal.einval(MemslotRules.SIZE_UNALIGNED, "kvm_set_memory_region refuses " + Describe.call(c)
+        return Refusal.einval(MemslotRules.SIZE_UNALIGNED, () -> "kvm_set_memory_region refuses " + Describe.call(c)
                 + ": memory_size " + U64.hex(c.size()) + " is not a multiple of PAGE_SIZE (" + U64.human(pageSize) + ").");
     }
 
@@ -166,7 +171,7 @@ final class GenericChecks {
         if (U64.isAligned(c.gpa(), pageSize)) {
             return null;
         }
-        return Refusal.einval(MemslotRules.GPA_UNALIGNED, "kvm_set_memory_region refuses " + Describe.call(c)
+        return Refusal.einval(MemslotRules.GPA_UNALIGNED, () -> "kvm_set_memory_region refuses " + Describe.call(c)
                 + ": guest_phys_addr " + U64.hex(c.gpa()) + " is not aligned to PAGE_SIZE (" + U64.human(pageSize) + ").");
     }
 
@@ -174,7 +179,7 @@ final class GenericChecks {
         if (U64.isAligned(c.hva(), pageSize)) {
             return null;
         }
-        return Refusal.einval(MemslotRules.HVA_UNALIGNED, "kvm_set_memory_region refuses " + Describe.call(c)
+        return Refusal.einval(MemslotRules.HVA_UNALIGNED, () -> "kvm_set_memory_region refuses " + Describe.call(c)
                 + ": userspace_addr " + U64.hex(c.hva()) + " is not aligned to PAGE_SIZE (" + U64.human(pageSize) + ").");
     }
 
@@ -188,7 +193,7 @@ final class GenericChecks {
             return null;
         }
         String end = U64.addOverflows(c.hva(), c.size()) ? "wraps past 2^64" : "ends at " + U64.hex(c.hva() + c.size());
-        return Refusal.einval(MemslotRules.HVA_NOT_USER, "kvm_set_memory_region refuses " + Describe.call(c)
+        return Refusal.einval(MemslotRules.HVA_NOT_USER, () -> "kvm_set_memory_region refuses " + Describe.call(c)
                 + ": access_ok() fails because the host range starting at " + U64.hex(c.hva()) + " " + end
                 + ", above the top of the user address space " + U64.hex(limit) + " (" + host.vaBits() + "-bit user VA"
                 + (host.arch().isX86() ? ", less the guard page below TASK_SIZE_MAX" : "") + ").");
@@ -200,11 +205,11 @@ final class GenericChecks {
         }
         long off = c.guestMemfdOffset();
         if (!U64.isAligned(off, pageSize)) {
-            return Refusal.einval(MemslotRules.GMEM_OFFSET, "kvm_set_memory_region refuses " + Describe.call(c)
+            return Refusal.einval(MemslotRules.GMEM_OFFSET, () -> "kvm_set_memory_region refuses " + Describe.call(c)
                     + ": guest_memfd_offset " + U64.hex(off) + " is not aligned to PAGE_SIZE (" + U64.human(pageSize) + ").");
         }
         if (U64.addOverflows(off, c.size())) {
-            return Refusal.einval(MemslotRules.GMEM_OFFSET, "kvm_set_memory_region refuses " + Describe.call(c)
+            return Refusal.einval(MemslotRules.GMEM_OFFSET, () -> "kvm_set_memory_region refuses " + Describe.call(c)
                     + ": guest_memfd_offset " + U64.hex(off) + " + memory_size " + U64.hex(c.size()) + " wraps past 2^64.");
         }
         return null;
@@ -215,7 +220,7 @@ final class GenericChecks {
         if (c.addressSpace() < limits.addressSpaces()) {
             return null;
         }
-        return Refusal.einval(MemslotRules.AS_ID_RANGE, "kvm_set_memory_region refuses " + Describe.call(c)
+        return Refusal.einval(MemslotRules.AS_ID_RANGE, () -> "kvm_set_memory_region refuses " + Describe.call(c)
                 + ": address space " + c.addressSpace() + " (slot >> 16) is not below kvm_arch_nr_memslot_as_ids() = "
                 + limits.addressSpaces() + " on " + host.arch().id() + source()
                 + (host.arch().isX86() && limits.addressSpaces() > 1 ? " (address space 1 is System Management Mode)"
@@ -227,7 +232,7 @@ final class GenericChecks {
         if (!U64.addOverflows(c.gpa(), c.size())) {
             return null;
         }
-        return Refusal.einval(MemslotRules.GPA_WRAP, "kvm_set_memory_region refuses " + Describe.call(c)
+        return Refusal.einval(MemslotRules.GPA_WRAP, () -> "kvm_set_memory_region refuses " + Describe.call(c)
                 + ": guest_phys_addr " + U64.hex(c.gpa()) + " + memory_size " + U64.hex(c.size()) + " wraps past 2^64.");
     }
 
@@ -236,7 +241,7 @@ final class GenericChecks {
         if (U64.le(pages, KvmLimits.KVM_MEM_MAX_NR_PAGES)) {
             return null;
         }
-        return Refusal.einval(MemslotRules.PAGES_MAX, "kvm_set_memory_region refuses " + Describe.call(c)
+        return Refusal.einval(MemslotRules.PAGES_MAX, () -> "kvm_set_memory_region refuses " + Describe.call(c)
                 + ": " + U64.decimal(pages) + " pages of " + U64.human(pageSize) + " exceed KVM_MEM_MAX_NR_PAGES ("
                 + KvmLimits.KVM_MEM_MAX_NR_PAGES + "), the limit that keeps dirty-bitmap indices in an unsigned int.");
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.stage2scope.engine.ChangeKind;
 import org.stage2scope.engine.Errno;
+import org.stage2scope.engine.Lazy;
 import org.stage2scope.engine.MemslotResult;
 import org.stage2scope.engine.Rule;
 import org.stage2scope.engine.policy.Policy;
@@ -64,9 +65,9 @@ public final class MemslotValidator {
             }
             change = requested(c, old);
             if (change == ChangeKind.NONE) {
-                return new MemslotResult(index, c, change, null, MemslotRules.OK_NONE, "kvm_set_memory_region returns 0 for "
+                return new MemslotResult(index, c, change, null, MemslotRules.OK_NONE, Lazy.later(() -> "kvm_set_memory_region returns 0 for "
                         + Describe.call(c) + " without doing anything: slot " + c.slot() + " already has this GPA, size, HVA and flags ("
-                        + Describe.flags(old.call().flags()) + ", set by call #" + old.callIndex() + ").");
+                        + Describe.flags(old.call().flags()) + ", set by call #" + old.callIndex() + ")."));
             }
         }
         if (change == ChangeKind.CREATE || change == ChangeKind.MOVE) {
@@ -83,7 +84,9 @@ public final class MemslotValidator {
             state.remove(old);
         }
         state.put(new ActiveSlot(index, c));
-        return new MemslotResult(index, c, change, null, okRule(change), (accepted(change, c, old) + " " + p.note()).strip());
+        ChangeKind done = change;
+        return new MemslotResult(index, c, done, null, okRule(done),
+                Lazy.later(() -> (accepted(done, c, old) + " " + p.note().get()).strip()));
     }
 
     /** The kind of change the call asks for, before the kernel has checked that it may. */
@@ -102,24 +105,36 @@ public final class MemslotValidator {
 
     private static MemslotResult delete(int index, MemslotCall c, ActiveSlot old, ArchPrepare arch, SlotState state) {
         if (old == null) {
-            return refused(index, c, ChangeKind.DELETE, Refusal.einval(MemslotRules.DELETE_MISSING, "kvm_set_memory_region refuses "
+            return refused(index, c, ChangeKind.DELETE, Refusal.einval(MemslotRules.DELETE_MISSING, () -> "kvm_set_memory_region refuses "
                     + Describe.call(c) + ": memory_size 0 asks to delete slot " + c.slot() + " of address space "
                     + c.addressSpace() + ", but no such slot exists (id_to_memslot returns NULL)."));
         }
         arch.prepare(ChangeKind.DELETE, c);
         state.remove(old);
-        return new MemslotResult(index, c, ChangeKind.DELETE, null, MemslotRules.OK_DELETE, "kvm_set_memory_region deletes "
+        return new MemslotResult(index, c, ChangeKind.DELETE, null, MemslotRules.OK_DELETE, Lazy.later(() -> "kvm_set_memory_region deletes "
                 + Describe.call(old.call()) + " (created or last changed by call #" + old.callIndex()
-                + "); its GFN range is free again and stage-2 mappings for it are zapped (kvm_set_memslot, KVM_MR_DELETE).");
+                + "); its GFN range is free again and stage-2 mappings for it are zapped (kvm_set_memslot, KVM_MR_DELETE)."));
     }
 
     /** The modify-an-existing-slot branch of kvm_set_memory_region. */
     private static Refusal modification(MemslotCall c, ActiveSlot old) {
         if (c.has(MemslotFlag.KVM_MEM_GUEST_MEMFD)) {
-            return Refusal.einval(MemslotRules.MODIFY_GMEM, "kvm_set_memory_region refuses " + Describe.call(c)
+            return Refusal.einval(MemslotRules.MODIFY_GMEM, () -> "kvm_set_memory_region refuses " + Describe.call(c)
                     + ": slot " + c.slot() + " already exists (call #" + old.callIndex()
                     + ") and the call carries KVM_MEM_GUEST_MEMFD; guest_memfd memslots are immutable and can only be deleted.");
         }
+        if (c.hva() == old.hva() && c.size() == old.size()
+                && c.has(MemslotFlag.KVM_MEM_READONLY) == old.has(MemslotFlag.KVM_MEM_READONLY)) {
+            return null; // changes(c, old) is empty: the sentence that lists them is written only when read
+        }
+        return Refusal.einval(MemslotRules.MODIFY_IMMUTABLE, () -> "kvm_set_memory_region refuses " + Describe.call(c)
+                + ": slot " + c.slot() + " already exists (call #" + old.callIndex() + ") and an existing slot may only move or change "
+                + "flags other than READONLY, but this call changes " + String.join(", ", changes(c, old))
+                + "; delete the slot (size 0) and create it again instead.");
+    }
+
+    /** What the call would change that an existing slot cannot: its HVA, its size, its READONLY flag. */
+    private static List<String> changes(MemslotCall c, ActiveSlot old) {
         List<String> changed = new ArrayList<>();
         if (c.hva() != old.hva()) {
             changed.add("userspace_addr " + U64.hex(old.hva()) + " -> " + U64.hex(c.hva()));
@@ -130,13 +145,7 @@ public final class MemslotValidator {
         if (c.has(MemslotFlag.KVM_MEM_READONLY) != old.has(MemslotFlag.KVM_MEM_READONLY)) {
             changed.add("KVM_MEM_READONLY " + (c.has(MemslotFlag.KVM_MEM_READONLY) ? "set" : "cleared"));
         }
-        if (changed.isEmpty()) {
-            return null;
-        }
-        return Refusal.einval(MemslotRules.MODIFY_IMMUTABLE, "kvm_set_memory_region refuses " + Describe.call(c)
-                + ": slot " + c.slot() + " already exists (call #" + old.callIndex() + ") and an existing slot may only move or change "
-                + "flags other than READONLY, but this call changes " + String.join(", ", changed)
-                + "; delete the slot (size 0) and create it again instead.");
+        return changed;
     }
 
     private static Refusal overlap(MemslotCall c, SlotState state) {
@@ -147,7 +156,7 @@ public final class MemslotValidator {
         }
         long lo = U64.max(c.gpa(), other.gpa());
         long hi = U64.min(c.gpa() + c.size(), other.gpa() + other.size());
-        return new Refusal(Errno.EEXIST, MemslotRules.OVERLAP_RULE, "kvm_set_memory_region refuses " + Describe.call(c)
+        return new Refusal(Errno.EEXIST, MemslotRules.OVERLAP_RULE, () -> "kvm_set_memory_region refuses " + Describe.call(c)
                 + " with -EEXIST: kvm_check_memslot_overlap finds GPA " + Describe.range(c.gpa(), c.size()) + " meets "
                 + Describe.call(other.call()) + " (call #" + other.callIndex() + ") in address space " + c.addressSpace()
                 + " over " + Describe.range(lo, hi - lo) + ".");
@@ -178,6 +187,6 @@ public final class MemslotValidator {
     }
 
     private static MemslotResult refused(int index, MemslotCall c, ChangeKind change, Refusal r) {
-        return new MemslotResult(index, c, change, r.errno(), r.rule(), r.explanation());
+        return new MemslotResult(index, c, change, r.errno(), r.rule(), r.why());
     }
 }

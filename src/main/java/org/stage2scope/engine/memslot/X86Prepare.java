@@ -23,15 +23,15 @@ final class X86Prepare implements ArchPrepare {
     @Override
     public Prepared prepare(ChangeKind change, MemslotCall c) {
         if (change != ChangeKind.CREATE && change != ChangeKind.MOVE) {
-            return Prepared.ok("");
+            return Prepared.ok();
         }
         long maxGfn = (1L << physBits) / pageSize - 1;
         long lastGfn = Long.divideUnsigned(c.gpa(), pageSize) + Long.divideUnsigned(c.size(), pageSize) - 1;
         if (lastGfn <= maxGfn) {
-            return Prepared.ok("kvm_arch_prepare_memory_region (x86) found the last GFN " + U64.hex(lastGfn)
+            return Prepared.ok(() -> "kvm_arch_prepare_memory_region (x86) found the last GFN " + U64.hex(lastGfn)
                     + " within kvm_mmu_max_gfn() = " + U64.hex(maxGfn) + " (" + physBits + " physical address bits).");
         }
-        return Prepared.refused(Refusal.einval(MemslotRules.X86_MAX_GFN, "kvm_arch_prepare_memory_region (x86) refuses "
+        return Prepared.refused(Refusal.einval(MemslotRules.X86_MAX_GFN, () -> "kvm_arch_prepare_memory_region (x86) refuses "
                 + Describe.call(c) + ": its last GFN " + U64.hex(lastGfn) + " is beyond kvm_mmu_max_gfn() = "
                 + U64.hex(maxGfn) + "; EPT/NPT cannot map GPAs at or above 2^" + physBits
                 + " (the model uses the VM's physical address bits for the host MAXPHYADDR)."));

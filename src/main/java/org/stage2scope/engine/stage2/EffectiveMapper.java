@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.stage2scope.engine.EffectiveRun;
 import org.stage2scope.engine.Finding;
+import org.stage2scope.engine.Lazy;
 import org.stage2scope.engine.Intervals;
 import org.stage2scope.engine.MemClass;
 import org.stage2scope.engine.Ref;
@@ -98,29 +99,32 @@ public final class EffectiveMapper {
             return;
         }
         Ref ref = new Ref.GpaRange(e.gpa(), e.size());
-        String where = "GPA " + U64.hex(e.gpa()) + ".." + U64.hex(U64.last(e.gpa(), e.size())) + " (" + U64.human(e.size()) + ")";
         boolean downgraded = e.memClass() == MemClass.DEVICE || e.memClass() == MemClass.NON_CACHEABLE;
         if (stage1Cacheable(e.stage1()) && downgraded) {
-            out.add(new Finding(Severity.WARNING, S2Rules.SILENT_DOWNGRADE, where + ": the guest maps it " + s1Name(e.stage1())
+            out.add(new Finding(Severity.WARNING, S2Rules.SILENT_DOWNGRADE, Lazy.later(() -> where(e) + ": the guest maps it " + s1Name(e.stage1())
                     + " but stage 2 forces " + s2.type() + ", so the effective type is " + e.name()
-                    + ": the guest's caching request is silently lost", ref));
+                    + ": the guest's caching request is silently lost"), ref));
         }
         if (host.arch() == Arch.ARM64 && host.has(CpuFeature.FWB) && e.stage1() instanceof Stage1Attr.Mair m
                 && (m.value() >> 4) == 0 && s2.memClass() == MemClass.WRITE_BACK && e.memClass() == MemClass.WRITE_BACK) {
-            out.add(new Finding(Severity.INFO, S2Rules.FWB_OVERRIDES_DEVICE, where + ": the guest maps it " + s1Name(e.stage1())
+            out.add(new Finding(Severity.INFO, S2Rules.FWB_OVERRIDES_DEVICE, Lazy.later(() -> where(e) + ": the guest maps it " + s1Name(e.stage1())
                     + " but the host has FWB and stage 2 forces write-back (MemAttr 0b0110): with FWB stage 2 decides, the effective type is "
-                    + e.name(), ref));
+                    + e.name()), ref));
         }
         if (e.stage1() instanceof Stage1Attr.Pat pat && pat.type() != X86MemType.WB) {
             if (Boolean.TRUE.equals(s2.ipat())) {
-                out.add(new Finding(Severity.INFO, S2Rules.X86_PAT_IGNORED, where + ": the guest's PAT asks " + pat.type().id()
-                        + " but EPT has IPAT=1 (KVM_X86_QUIRK_IGNORE_GUEST_PAT): the access is " + e.name(), ref));
+                out.add(new Finding(Severity.INFO, S2Rules.X86_PAT_IGNORED, Lazy.later(() -> where(e) + ": the guest's PAT asks " + pat.type().id()
+                        + " but EPT has IPAT=1 (KVM_X86_QUIRK_IGNORE_GUEST_PAT): the access is " + e.name()), ref));
             } else if (host.arch() == Arch.X86_AMD && s2.memClass() == MemClass.WRITE_BACK
                     && (pat.type() == X86MemType.UC || pat.type() == X86MemType.UC_MINUS || pat.type() == X86MemType.WC)) {
-                out.add(new Finding(Severity.INFO, S2Rules.AMD_NO_FORCE_WB, where + ": the guest maps RAM " + pat.type().id()
-                        + "; NPT has no IPAT, so KVM cannot force write-back and the access is " + e.name() + " (modelled)", ref));
+                out.add(new Finding(Severity.INFO, S2Rules.AMD_NO_FORCE_WB, Lazy.later(() -> where(e) + ": the guest maps RAM " + pat.type().id()
+                        + "; NPT has no IPAT, so KVM cannot force write-back and the access is " + e.name() + " (modelled)"), ref));
             }
         }
+    }
+
+    private static String where(EffectiveRun e) {
+        return "GPA " + U64.hex(e.gpa()) + ".." + U64.hex(U64.last(e.gpa(), e.size())) + " (" + U64.human(e.size()) + ")";
     }
 
     /** Whether a stage-1 attribute asks for a cacheable type (arm64: a WT or WB level; x86: WB, WT, WP). */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.stage2scope.engine.AccessOutcome;
 import org.stage2scope.engine.Finding;
+import org.stage2scope.engine.Lazy;
 import org.stage2scope.engine.Intervals;
 import org.stage2scope.engine.Ref;
 import org.stage2scope.engine.Severity;
@@ -60,9 +61,9 @@ public final class Stage2Mapper {
         long page = host.pageSize().pageSize();
         if (slot.size() == 0 || !U64.fits(slot.gpa(), slot.size()) || !U64.fits(slot.hva(), slot.size())
                 || !U64.isAligned(slot.size(), page)) {
-            findings.add(new Finding(Severity.ERROR, S2Rules.SLOT_SHAPE, name + ": GPA " + U64.hex(slot.gpa()) + " + "
+            findings.add(new Finding(Severity.ERROR, S2Rules.SLOT_SHAPE, Lazy.later(() -> name + ": GPA " + U64.hex(slot.gpa()) + " + "
                     + U64.hex(slot.size()) + " / HVA " + U64.hex(slot.hva())
-                    + " wraps past 2^64, is empty or not a whole number of pages; the kernel refuses such a slot, so it is not mapped",
+                    + " wraps past 2^64, is empty or not a whole number of pages; the kernel refuses such a slot, so it is not mapped"),
                     new Ref.MemslotCall(slot.callIndex())));
             return;
         }
@@ -80,9 +81,9 @@ public final class Stage2Mapper {
             FaultContext ctx = new FaultContext(host, vm, policy, slot, null, Set.of());
             Decision d = fault(ctx, slot.hva(), GuestAccess.Kind.READ, null);
             out.add(run(slot, slot.gpa(), slot.size(), null, d));
-            findings.add(new Finding(Severity.ERROR, S2Rules.SLOT_WITHOUT_VMA, name + ": no VMA at all behind HVA "
+            findings.add(new Finding(Severity.ERROR, S2Rules.SLOT_WITHOUT_VMA, Lazy.later(() -> name + ": no VMA at all behind HVA "
                     + U64.hex(slot.hva()) + ".." + U64.hex(hvaLast) + " (" + U64.human(slot.size())
-                    + "); KVM accepts the slot but every guest access faults with -EFAULT to the VMM",
+                    + "); KVM accepts the slot but every guest access faults with -EFAULT to the VMM"),
                     new Ref.GpaRange(slot.gpa(), slot.size())));
             runs.addAll(out);
             return;
@@ -94,9 +95,9 @@ public final class Stage2Mapper {
                 FaultContext ctx = new FaultContext(host, vm, policy, slot, null, Set.of());
                 Decision d = fault(ctx, piece.first(), GuestAccess.Kind.READ, null);
                 out.add(run(slot, gpa, piece.size(), null, d));
-                findings.add(new Finding(Severity.ERROR, S2Rules.NO_VMA, name + ": hole in the HVA range at "
+                findings.add(new Finding(Severity.ERROR, S2Rules.NO_VMA, Lazy.later(() -> name + ": hole in the HVA range at "
                         + U64.hex(piece.first()) + ".." + U64.hex(piece.last()) + " (GPA " + U64.hex(gpa) + ", "
-                        + U64.human(piece.size()) + "): accepted by the memslot ioctl, -EFAULT to the VMM when the guest touches it",
+                        + U64.human(piece.size()) + "): accepted by the memslot ioctl, -EFAULT to the VMM when the guest touches it"),
                         new Ref.GpaRange(gpa, piece.size())));
                 continue;
             }
@@ -149,11 +150,12 @@ public final class Stage2Mapper {
                 if (U64.lt(vmaLast, blockLast) && !warnedPast) {
                     warnedPast = true;
                     long gpa = ctx.gpaOf(blockStart);
-                    findings.add(new Finding(Severity.WARNING, S2Rules.PFNMAP_BLOCK_PAST_VMA, name + ": the "
-                            + U64.size(d.blockSize()) + " block at GPA " + U64.hex(gpa) + " (HVA " + U64.hex(blockStart)
+                    long block = d.blockSize();
+                    findings.add(new Finding(Severity.WARNING, S2Rules.PFNMAP_BLOCK_PAST_VMA, Lazy.later(() -> name + ": the "
+                            + U64.size(block) + " block at GPA " + U64.hex(gpa) + " (HVA " + U64.hex(blockStart)
                             + ") reaches past the end of VMA " + vma.name() + " (" + U64.hex(vma.end())
                             + "): get_vma_page_shift tests ALIGN(hva) <= vm_end, which holds for an HVA already on the boundary,"
-                            + " so a fault on the block's first page maps PFNs beyond the VMA (assuming the guest touches the block's lowest page first)",
+                            + " so a fault on the block's first page maps PFNs beyond the VMA (assuming the guest touches the block's lowest page first)"),
                             new Ref.GpaRange(gpa, d.blockSize())));
                 }
                 d = fixWrite(ctx, d);
@@ -180,8 +182,8 @@ public final class Stage2Mapper {
                 }
                 Decision sig = fault(poisonCtx, bad, GuestAccess.Kind.READ, null);
                 pieceRuns.add(run(ctx.slot(), ctx.gpaOf(bad), page, vma.name(), sig));
-                findings.add(new Finding(Severity.WARNING, S2Rules.HWPOISON, name + ": HVA " + U64.hex(bad) + " of "
-                        + vma.name() + " (GPA " + U64.hex(ctx.gpaOf(bad)) + ") is hardware-poisoned: a guest access sends SIGBUS to the VMM",
+                findings.add(new Finding(Severity.WARNING, S2Rules.HWPOISON, Lazy.later(() -> name + ": HVA " + U64.hex(bad) + " of "
+                        + vma.name() + " (GPA " + U64.hex(ctx.gpaOf(bad)) + ") is hardware-poisoned: a guest access sends SIGBUS to the VMM"),
                         new Ref.GpaRange(ctx.gpaOf(bad), page)));
                 if (U64.last(bad, page) == last) {
                     open = false;
@@ -195,8 +197,8 @@ public final class Stage2Mapper {
         }
         for (Stage2Run r : pieceRuns) {
             if (r.outcome() == Stage2Run.Outcome.EFAULT) {
-                findings.add(new Finding(Severity.ERROR, r.rule(), name + ": GPA " + U64.hex(r.gpa()) + ".."
-                        + U64.hex(U64.last(r.gpa(), r.size())) + " (" + U64.human(r.size()) + ", " + vma.name() + "): " + r.reason(),
+                findings.add(new Finding(Severity.ERROR, r.rule(), Lazy.later(() -> name + ": GPA " + U64.hex(r.gpa()) + ".."
+                        + U64.hex(U64.last(r.gpa(), r.size())) + " (" + U64.human(r.size()) + ", " + vma.name() + "): " + r.reason()),
                         new Ref.GpaRange(r.gpa(), r.size())));
             }
         }
@@ -222,9 +224,9 @@ public final class Stage2Mapper {
         long pud = host.pageSize().pudSize();
         Ref ref = new Ref.GpaRange(slot.gpa() + (piece.first() - slot.hva()), piece.size());
         if (slot.has(MemslotFlag.KVM_MEM_LOG_DIRTY_PAGES)) {
-            findings.add(new Finding(Severity.INFO, x86 ? S2Rules.X86_DIRTY_LOG_4K : S2Rules.DIRTY_LOG_4K, name
+            findings.add(new Finding(Severity.INFO, x86 ? S2Rules.X86_DIRTY_LOG_4K : S2Rules.DIRTY_LOG_4K, Lazy.later(() -> name
                     + ": dirty logging (KVM_MEM_LOG_DIRTY_PAGES) maps " + vma.name() + " with " + U64.size(host.pageSize().pageSize())
-                    + " pages only" + (x86 ? "" : ", read faults map it read-only so the first write is logged"), ref));
+                    + " pages only" + (x86 ? "" : ", read faults map it read-only so the first write is logged")), ref));
             return;
         }
         boolean hugetlb = vma.has(VmFlag.VM_HUGETLB) && U64.le(pmd, vma.backing().pageSize());
@@ -239,15 +241,15 @@ public final class Stage2Mapper {
         long ho = slot.hva() & (pmd - 1);
         if (go != ho) {
             findings.add(new Finding(Severity.WARNING, x86 ? S2Rules.X86_LPAGE_MISALIGNED : S2Rules.BLOCK_MISALIGNED,
-                    name + ": " + what + " backing of " + vma.name() + " cannot give " + U64.size(pmd)
+                    Lazy.later(() -> name + ": " + what + " backing of " + vma.name() + " cannot give " + U64.size(pmd)
                             + " blocks: the slot's GPA offset " + U64.hex(go) + " and HVA offset " + U64.hex(ho)
-                            + " inside " + U64.size(pmd) + " differ, so every fault maps " + U64.size(host.pageSize().pageSize()),
+                            + " inside " + U64.size(pmd) + " differ, so every fault maps " + U64.size(host.pageSize().pageSize())),
                     ref));
         } else if (hugetlb && U64.le(pud, vma.backing().pageSize()) && (slot.gpa() & (pud - 1)) != (slot.hva() & (pud - 1))) {
             findings.add(new Finding(Severity.WARNING, x86 ? S2Rules.X86_LPAGE_MISALIGNED : S2Rules.BLOCK_MISALIGNED,
-                    name + ": " + U64.size(vma.backing().pageSize()) + " hugetlb pages of " + vma.name() + " are mapped as "
+                    Lazy.later(() -> name + ": " + U64.size(vma.backing().pageSize()) + " hugetlb pages of " + vma.name() + " are mapped as "
                             + U64.size(pmd) + " blocks: the slot's GPA offset " + U64.hex(slot.gpa() & (pud - 1))
-                            + " and HVA offset " + U64.hex(slot.hva() & (pud - 1)) + " inside " + U64.size(pud) + " differ",
+                            + " and HVA offset " + U64.hex(slot.hva() & (pud - 1)) + " inside " + U64.size(pud) + " differ"),
                     ref));
         }
     }
