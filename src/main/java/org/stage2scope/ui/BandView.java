@@ -30,7 +30,6 @@ public final class BandView extends Region {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.light());
     private final BooleanProperty presentation = new SimpleBooleanProperty(false);
     private final Tooltip tooltip = new Tooltip();
-    private final PauseTransition highlightTimer = new PauseTransition(Duration.millis(1600));
     private final PauseTransition tooltipDelay = new PauseTransition(Duration.millis(250));
     /** The pointer in screen coordinates, where the tooltip goes (NaN before the first move). */
     private double pointerX = Double.NaN;
@@ -68,10 +67,6 @@ public final class BandView extends Region {
             }
         });
         canvas.setOnMouseExited(e -> hideTooltip());
-        highlightTimer.setOnFinished(e -> {
-            changed = List.of();
-            redraw();
-        });
         selection.addListener((o, a, b) -> redraw());
         theme.addListener((o, a, b) -> redraw());
         canvas.setOnScroll(e -> {
@@ -98,6 +93,7 @@ public final class BandView extends Region {
             if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress() || scene == null) {
                 return;
             }
+            clearChangeOutline();
             Scene.Hit h = scene.hitAt(e.getX(), e.getY());
             onSelect.accept(h == null ? Ref.NONE : h.ref());
         });
@@ -132,7 +128,10 @@ public final class BandView extends Region {
                 case RIGHT -> pan(0.2);
                 case DIGIT0, NUMPAD0, HOME -> fitAll();
                 case Z -> zoomToSelection();
-                case ESCAPE -> onSelect.accept(Ref.NONE);
+                case ESCAPE -> {
+                    clearChangeOutline();
+                    onSelect.accept(Ref.NONE);
+                }
                 default -> {
                     return;
                 }
@@ -197,10 +196,9 @@ public final class BandView extends Region {
         if (!sameShape) {
             view = View.ALL;
         }
+        // The outline stays until the next edit replaces it or a click or Esc on the picture takes it away:
+        // a change that faded after 1.6 s was gone before the room had found it.
         changed = changes == null ? List.of() : changes;
-        if (!changed.isEmpty()) {
-            highlightTimer.playFromStart();
-        }
         redraw();
     }
 
@@ -208,6 +206,14 @@ public final class BandView extends Region {
     private static boolean sameShape(Layout a, Layout b) {
         return a.gpaAxis().segments().size() == b.gpaAxis().segments().size()
                 && a.hvaAxis().segments().size() == b.hvaAxis().segments().size();
+    }
+
+    /** Takes the change outline away (a click or Esc on the picture); the status line keeps its words. */
+    public void clearChangeOutline() {
+        if (!changed.isEmpty()) {
+            changed = List.of();
+            redraw();
+        }
     }
 
     /** How far right of and below the pointer the tooltip sits, clear of the cursor's arrow. */
@@ -265,7 +271,7 @@ public final class BandView extends Region {
         return tooltip.getText();
     }
 
-    /** The changes outlined now (empty once the outline has faded; the status line keeps the words). */
+    /** The changes outlined now (empty after a click or Esc on the picture; the status line keeps the words). */
     public List<Change> highlighted() {
         return changed;
     }

@@ -390,6 +390,14 @@ public final class InspectorModel {
         }
     }
 
+    /** True when [gpa, gpa + size) and the selected range share a byte (unsigned, up to 2^64). */
+    private static boolean overlaps(long gpa, long size, Ref.GpaRange g) {
+        if (size == 0 || g.size() == 0) {
+            return gpa == g.gpa();
+        }
+        return U64.le(gpa, U64.last(g.gpa(), g.size())) && U64.le(g.gpa(), U64.last(gpa, size));
+    }
+
     /** A longer text for the explanation panel. */
     public static String explain(Evaluation ev, Ref ref) {
         if (ev == null) {
@@ -415,14 +423,26 @@ public final class InspectorModel {
                 }
             }
         } else if (ref instanceof Ref.GpaRange g) {
+            // Every run that overlaps the selected range in the evaluation as it is now, not only runs that
+            // begin inside it: after an edit the runs merge or split (a stage-1 range set to 0xff joins its
+            // neighbours), and the text must describe what the range has become, never go blank or stale.
             for (Stage2Run r : ev.stage2()) {
-                if (U64.le(g.gpa(), r.gpa()) && U64.lt(r.gpa(), g.gpa() + g.size()) || r.gpa() == g.gpa()) {
+                if (overlaps(r.gpa(), r.size(), g)) {
                     sb.append(Tooltips.of(r)).append("\n\n");
                 }
             }
             for (EffectiveRun e : ev.effective()) {
-                if (U64.le(g.gpa(), e.gpa()) && U64.lt(e.gpa(), g.gpa() + g.size())) {
+                if (overlaps(e.gpa(), e.size(), g)) {
                     sb.append(Tooltips.of(e)).append("\n\n");
+                }
+            }
+            if (sb.isEmpty()) {
+                sb.append("GPA ").append(U64.hex(g.gpa())).append(" + ").append(U64.size(g.size()))
+                        .append(": no stage-2 mapping now.\n\n");
+                for (MemslotResult m : ev.memslotCalls()) {
+                    if (!m.ok() && overlaps(m.call().gpa(), m.call().size(), g)) {
+                        sb.append(Tooltips.of(m)).append("\n\n");
+                    }
                 }
             }
         } else {

@@ -18,6 +18,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.stage2scope.model.Named;
 
@@ -74,34 +75,62 @@ final class InspectorView extends ScrollPane {
         for (InspectorModel.Prop p : props) {
             GridPane g = groups.computeIfAbsent(p.category(), c -> grid());
             int r = g.getRowCount();
-            Label name = new Label(p.name());
-            if (!p.description().isEmpty()) {
-                name.setTooltip(new Tooltip(p.description()));
-            }
             Row row = new Row(p);
             row.editor = editor(row);
             row.editor.setId("prop-" + p.name());
             rows.put(p.key(), row);
+            if (p.type() == InspectorModel.Action.class || p.type() == Boolean.class) {
+                // A button says what it does and a check box carries its flag's name, so neither needs a name
+                // column: the row's whole width goes to its words (KVM_MEM_ENABLE_CACHEABLE_PFNMAP is wide).
+                if (!p.description().isEmpty()) {
+                    ((javafx.scene.control.Control) row.editor).setTooltip(new Tooltip(p.description()));
+                }
+                g.add(row.editor, 0, r, 2, 1);
+                continue;
+            }
+            Label name = new Label(p.name());
+            // A kernel name is never cut ("IGNORE_GUEST_..."): the value column gives way instead.
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            if (!p.description().isEmpty()) {
+                name.setTooltip(new Tooltip(p.description()));
+            }
             g.add(name, 0, r);
             g.add(row.editor, 1, r);
         }
         box.getChildren().clear();
         groups.forEach((cat, grid) -> {
-            TitledPane t = new TitledPane(cat, grid);
+            TitledPane t = new TitledPane(null, grid);
             t.setAnimated(false);
+            // A long VMA name in the title held the pane at the title's width, past the window's right edge
+            // (at 1600 px every field of a VMA was cut off). A title cannot wrap by itself, so it is a
+            // wrapping label as wide as the pane leaves beside the arrow, and the pane may be narrower.
+            Label title = new Label(cat);
+            title.getStyleClass().add("inspector-group");
+            title.setWrapText(true);
+            title.setMinHeight(Region.USE_PREF_SIZE);
+            title.prefWidthProperty().bind(t.widthProperty().subtract(TITLE_INSET));
+            t.setGraphic(title);
+            t.setMinWidth(0);
             box.getChildren().add(t);
         });
     }
+
+    /** What a group's title row spends beside its words: the arrow and the paddings. */
+    private static final double TITLE_INSET = 40;
+
+    /** The value column's least width: a field scrolls its text, a choice box shows the start of its value. */
+    private static final double VALUE_MIN_WIDTH = 90;
 
     private static GridPane grid() {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(3);
         ColumnConstraints c0 = new ColumnConstraints();
-        c0.setMinWidth(110);
+        c0.setMinWidth(Region.USE_PREF_SIZE); // never narrower than its widest name
         ColumnConstraints c1 = new ColumnConstraints();
         c1.setHgrow(Priority.ALWAYS);
         c1.setFillWidth(true);
+        c1.setMinWidth(VALUE_MIN_WIDTH);
         grid.getColumnConstraints().addAll(c0, c1);
         return grid;
     }
@@ -154,11 +183,13 @@ final class InspectorView extends ScrollPane {
         if (p.type() == InspectorModel.Action.class) {
             Button b = new Button(String.valueOf(p.value()));
             b.setMaxWidth(Double.MAX_VALUE);
+            b.setWrapText(true);
+            b.setMinHeight(Region.USE_PREF_SIZE);
             b.setOnAction(e -> doc.edit(String.valueOf(row.prop.value()), row.prop.edit().apply(null)));
             return b;
         }
         if (p.type() == Boolean.class) {
-            CheckBox cb = new CheckBox();
+            CheckBox cb = new CheckBox(p.name());
             cb.setSelected(Boolean.TRUE.equals(p.value()));
             cb.setDisable(!p.editable());
             cb.setOnAction(e -> commit(row, cb.isSelected()));
@@ -169,6 +200,7 @@ final class InspectorView extends ScrollPane {
             combo.getItems().setAll(p.choices());
             combo.setValue(p.value());
             combo.setMaxWidth(Double.MAX_VALUE);
+            combo.setMinWidth(VALUE_MIN_WIDTH);
             combo.setDisable(!p.editable());
             combo.setConverter(new javafx.util.StringConverter<>() {
                 @Override
@@ -185,6 +217,8 @@ final class InspectorView extends ScrollPane {
             return combo;
         }
         TextField tf = new TextField(String.valueOf(p.value()));
+        tf.setMinWidth(VALUE_MIN_WIDTH);
+        tf.setPrefColumnCount(8);
         tf.setEditable(p.editable());
         if (!p.editable()) {
             tf.setFocusTraversable(false);

@@ -131,4 +131,39 @@ class MainWindowStage1Test {
         robot.interact(() -> assertTrue(window.viewModel().addStage1ForSelection()));
         assertEquals(new Stage1Attr.Mair(0xff), window.document().scenario().guest().stage1().get(now.size()).attr());
     }
+
+    private String explanation(FxRobot robot) {
+        String[] t = new String[1];
+        robot.interact(() -> t[0] = window.explanationArea().getText());
+        return t[0];
+    }
+
+    @Test
+    void theExplanationFollowsAnInspectorEditOfTheSelectedRange(FxRobot robot) {
+        // The guest's Device-nGnRE range over FWB usemem, as the effective lane draws it.
+        robot.interact(() -> window.viewModel().select(new Ref.GpaRange(USEMEM + 94 * GIB, GIB)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(explanation(robot).contains("stage 1: 0x04"), explanation(robot));
+
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> attr = robot.lookup("#prop-s1-4-attr").queryAs(ComboBox.class);
+        robot.interact(() -> {
+            attr.setValue(Stage1Attr.parse(Arch.ARM64, "0xff"));
+            attr.getOnAction().handle(new javafx.event.ActionEvent());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Stage1Attr.parse(Arch.ARM64, "0xff"), window.document().scenario().guest().stage1().get(4).attr());
+        // The range is now part of one 0xff effective run that starts below it: the text names that run,
+        // it neither keeps the Device wording nor goes blank.
+        String now = explanation(robot);
+        assertFalse(now.contains("stage 1: 0x04"), now);
+        assertTrue(now.contains("stage 1: 0xff") && now.contains("effective: Normal-WB"), now);
+        assertTrue(now.contains("GPA 0x8000000000"), "the stage-2 run under the range is explained too: " + now);
+
+        robot.interact(() -> window.toggleFeature(org.stage2scope.model.CpuFeature.FWB, false));
+        WaitForAsyncUtils.waitForFxEvents();
+        String refused = explanation(robot);
+        assertTrue(refused.contains("no stage-2 mapping now") && refused.contains("EINVAL"),
+                "without FWB usemem's memslot is refused, and the text says so: " + refused);
+    }
 }
