@@ -1,7 +1,6 @@
 package org.stage2scope.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,13 +59,7 @@ public final class JsonPrinter {
     }
 
     public static String print(Object value) {
-        StringBuilder sb = new StringBuilder();
-        try {
-            print(value, sb);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringBuilder does not fail
-        }
-        return sb.toString();
+        return Texts.of(out -> print(value, out));
     }
 
     /** Writes {@code value} and the final newline to {@code out} as it goes, the same text {@link #print(Object)} returns. */

@@ -16,6 +16,7 @@ import org.stage2scope.engine.Stage2Entry;
 import org.stage2scope.engine.Stage2Run;
 import org.stage2scope.engine.memtype.AttrNames;
 import org.stage2scope.io.ControlChars;
+import org.stage2scope.io.Texts;
 import org.stage2scope.io.JsonPrinter;
 import org.stage2scope.model.GuestAccess;
 import org.stage2scope.model.MemslotCall;
@@ -89,13 +90,7 @@ public final class CompareReport {
     }
 
     public static String text(Comparison c) {
-        StringBuilder sb = new StringBuilder();
-        try {
-            text(c, sb);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringBuilder does not fail
-        }
-        return sb.toString();
+        return Texts.of(out -> text(c, out));
     }
 
     /**
@@ -134,13 +129,7 @@ public final class CompareReport {
     }
 
     public static String json(Comparison c) {
-        StringBuilder sb = new StringBuilder();
-        try {
-            json(c, sb);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringBuilder does not fail
-        }
-        return sb.toString();
+        return Texts.of(out -> json(c, out));
     }
 
     /** Writes the JSON comparison to {@code out}, each row's object made as it is written (the same text as {@link #json(Comparison)}). */

@@ -1,7 +1,6 @@
 package org.stage2scope.report;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import org.stage2scope.engine.AccessResult;
@@ -13,6 +12,7 @@ import org.stage2scope.engine.Severity;
 import org.stage2scope.engine.Stage2Entry;
 import org.stage2scope.engine.Stage2Run;
 import org.stage2scope.io.ControlChars;
+import org.stage2scope.io.Texts;
 import org.stage2scope.model.MemslotCall;
 import org.stage2scope.model.U64;
 
@@ -27,13 +27,7 @@ public final class ReportText {
     private ReportText() {}
 
     public static String render(Evaluation ev) {
-        StringBuilder sb = new StringBuilder();
-        try {
-            write(ev, sb);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringBuilder does not fail
-        }
-        return sb.toString();
+        return Texts.of(out -> write(ev, out));
     }
 
     /**
