@@ -128,10 +128,12 @@ final class AxisMarks {
         for (Axis.Break b : axis.breaks()) {
             double x0 = p.x(b.u0());
             double x1 = p.x(b.u1());
-            if (x1 < f.left() || x0 > f.right()) {
+            if (Math.min(x1, f.right()) - Math.max(x0, f.left()) < 1) {
                 continue;
             }
-            double cx = (x0 + x1) / 2;
+            // A view whose edge falls inside the break (a zoom with a margin) shows only part of it: the
+            // zig-zag goes in the middle of that part, or the reader sees blank lanes and no break at all.
+            double cx = Math.max(f.left() + 3, Math.min(f.right() - 3, (Math.max(f.left(), x0) + Math.min(f.right(), x1)) / 2));
             f.scene().add(new Scene.Rect(Math.max(f.left(), x0), yTop,
                     Math.max(1, Math.min(x1, f.right()) - Math.max(f.left(), x0)), yBottom - yTop, t.background(),
                     Pattern.NONE, 0, -1, 0, false, false), Scene.Meta.range("gap " + name, null, b.first(),
@@ -143,7 +145,8 @@ final class AxisMarks {
                 ys[i] = yTop + (yBottom - yTop) * i / 8.0;
             }
             for (int i = 0; i < 8; i++) {
-                f.scene().add(new Scene.Line(xs[i], ys[i], xs[i + 1], ys[i + 1], t.muted(), 1.2, false));
+                f.scene().add(new Scene.Line(xs[i], ys[i], xs[i + 1], ys[i + 1], t.muted(), 1.2, false),
+                        Scene.Meta.of("break " + name));
             }
             if (labelY > 0) {
                 String text = "gap " + U64.human(b.last() - b.first() + 1);

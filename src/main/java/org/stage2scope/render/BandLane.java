@@ -150,7 +150,7 @@ final class BandLane {
             pending.add(new Pending(b, lx0, lx1, fill, size));
             if (fitting(b, lx1 - lx0, size) == null && x1 - x0 >= MIN_WIDTH && spec.matters().test(b)) {
                 // A warning is named before the bands' own labels, as a sliver is; a mere access after them.
-                (b.labels().get(0).startsWith("\u26a0") ? warned : unnamed).add(new Cluster(List.of(i), cx0, cx1));
+                (b.labels().get(0).startsWith(FindingTags.WARNING_SIGN) ? warned : unnamed).add(new Cluster(List.of(i), cx0, cx1));
             }
             sc.hit(new Scene.Hit(cx0, y, cx1 - cx0, h, b.ref(), b.tip(), b.style(), spec.lane()));
             i++;
@@ -373,7 +373,7 @@ final class BandLane {
             String last = labels.get(labels.size() - 1);
             primary.add(last);
             String prev = labels.get(Math.max(0, labels.size() - 2));
-            secondary.add(last.startsWith("\u26a0") && prev.startsWith("\u26a0") ? prev : last);
+            secondary.add(last.startsWith(FindingTags.WARNING_SIGN) && prev.startsWith(FindingTags.WARNING_SIGN) ? prev : last);
         }
         double fs = Math.min(f.font(), h * 0.42);
         String text = together(primary);
@@ -398,9 +398,9 @@ final class BandLane {
             return true;
         }
         List<String> candidates = new ArrayList<>(List.of(text));
-        if (primary.stream().anyMatch(x -> x.startsWith("\u26a0"))) { // shorter words when the long ones find no room
+        if (primary.stream().anyMatch(x -> x.startsWith(FindingTags.WARNING_SIGN))) { // shorter words when the long ones find no room
             candidates.add(together(secondary));
-            candidates.add(c.members().size() == 1 ? "\u26a0" : "\u26a0 \u00d7" + c.members().size());
+            candidates.add(c.members().size() == 1 ? FindingTags.WARNING_SIGN : FindingTags.WARNING_SIGN + " \u00d7" + c.members().size());
         }
         // A widened band matters (a finding or an access): its type is named even when only a callout fits.
         for (String cand : candidates) {

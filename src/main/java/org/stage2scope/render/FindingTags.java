@@ -70,16 +70,19 @@ final class FindingTags {
         return out;
     }
 
+    /** The mark every label of a range with a warning or error starts with (the legend keys it). */
+    static final String WARNING_SIGN = "\u26a0";
+
     /** "\u26a0 misaligned: smaller blocks  Normal-WB ...", then shorter; the last one is for beside a widened marker. */
     static List<String> labels(String tag, List<String> plain) {
         List<String> out = new ArrayList<>();
         for (String p : plain) {
-            out.add("\u26a0 " + tag + "  " + p);
+            out.add(WARNING_SIGN + " " + tag + "  " + p);
         }
         String shortest = plain.get(plain.size() - 1);
-        out.add("\u26a0 " + tag);
-        out.add("\u26a0 " + shortest);
-        out.add("\u26a0 " + shortest + ": " + tag); // last: what a widened marker prints beside itself
+        out.add(WARNING_SIGN + " " + tag);
+        out.add(WARNING_SIGN + " " + shortest);
+        out.add(WARNING_SIGN + " " + shortest + ": " + tag); // last: what a widened marker prints beside itself
         return out;
     }
 

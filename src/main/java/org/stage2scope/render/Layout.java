@@ -98,7 +98,7 @@ public final class Layout {
         hva = orEmptyDefault(Axis.of(h));
         gpa = orEmptyDefault(Axis.of(g));
         bands = new Bands(ev, hva, gpa);
-        legend = new Legend(ev, connectors.shown(), !gpa.breaks().isEmpty() || !hva.breaks().isEmpty());
+        legend = new Legend(ev, connectors.shown());
         marks = new Marks(ev);
     }
 
@@ -172,6 +172,14 @@ public final class Layout {
     /** Legend lines needed at this width (exports: no change entry). */
     public int legendRows(Theme t, double width) {
         return legend.rows(t, width, false);
+    }
+
+    /**
+     * Legend lines the picture {@code drawn} (a scene of this layout at {@code width}) shows: only the
+     * entries for marks it holds, so an export can be cut to them.
+     */
+    public int legendRows(Scene drawn, Theme t, double width) {
+        return legend.rows(drawn, t, width, false);
     }
 
     /** Legend lines needed at this width, counting the change entry the window shows after an edit. */

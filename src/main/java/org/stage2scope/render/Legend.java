@@ -2,6 +2,7 @@ package org.stage2scope.render;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.stage2scope.engine.AccessOutcome;
@@ -17,6 +18,11 @@ import org.stage2scope.model.Vma;
  * The legend: one swatch per band style the picture uses (in the architecture's own words), the
  * access marker shapes, and the marks that are not bands (gap break, block ticks, widened marker,
  * dimmed VMA, change outline), wrapped into rows that fit the width.
+ *
+ * <p>The evaluation gives the candidates; the drawn scene decides which of them appear ({@link
+ * #present}): a legend that names a widened marker, a dimmed VMA or a Device swatch the slide does not
+ * show makes a reviewer look for it. So a zoomed view lists only what is in that view, and an empty
+ * scenario lists nothing.
  */
 final class Legend {
 
@@ -26,15 +32,15 @@ final class Legend {
 
     private final List<Entry> entries;
 
-    Legend(Evaluation ev, List<MemslotResult> shownCalls, boolean hasBreaks) {
-        entries = entries(ev, shownCalls, hasBreaks);
+    Legend(Evaluation ev, List<MemslotResult> shownCalls) {
+        entries = entries(ev, shownCalls);
     }
 
     List<Entry> entries() {
         return entries;
     }
 
-    private static List<Entry> entries(Evaluation ev, List<MemslotResult> shownCalls, boolean hasBreaks) {
+    private static List<Entry> entries(Evaluation ev, List<MemslotResult> shownCalls) {
         Set<Style> used = EnumSet.noneOf(Style.class);
         for (Vma v : ev.scenario().vmas()) {
             used.add(Styles.vma(v));
@@ -42,10 +48,8 @@ final class Legend {
         for (MemslotResult m : shownCalls) {
             used.add(m.ok() ? Style.SLOT_OK : Style.SLOT_REFUSED);
         }
-        boolean blocks = false;
         for (Stage2Run s : ev.stage2()) {
             used.add(Styles.run(s));
-            blocks |= s.s2() != null && s.s2().blockSize() > 0;
         }
         for (EffectiveRun e : ev.effective()) {
             used.add(Styles.memClass(e.memClass()));
@@ -71,17 +75,9 @@ final class Legend {
         if (markers.contains(Kind.MARKER_FAIL)) {
             out.add(new Entry(Kind.MARKER_FAIL, Style.ACCESS_FAIL, "access fails (EFAULT, SIGBUS, abort, ENOEXEC)"));
         }
-        if (hasBreaks) {
-            out.add(new Entry(Kind.GAP, null, "empty gap, collapsed"));
-        }
-        if (blocks) {
-            out.add(new Entry(Kind.TICKS, null, "stage-2 block boundaries"));
-        }
-        boolean rangeWarnings = ev.findings().stream().anyMatch(fi -> fi.severity() != org.stage2scope.engine.Severity.INFO
-                && fi.ref() instanceof org.stage2scope.engine.Ref.GpaRange);
-        if (rangeWarnings) {
-            out.add(new Entry(Kind.WARNING, null, "warning or error about this range (see findings)"));
-        }
+        out.add(new Entry(Kind.GAP, null, "empty gap, collapsed"));
+        out.add(new Entry(Kind.TICKS, null, "stage-2 block boundaries"));
+        out.add(new Entry(Kind.WARNING, null, "warning or error about this range (see findings)"));
         out.add(new Entry(Kind.WIDENED, null, "drawn wider than to scale"));
         out.add(new Entry(Kind.DIMMED, null, "VMA backing no slot in view"));
         return List.copyOf(out);
@@ -105,19 +101,78 @@ final class Legend {
         return font * 1.6 + 6 + TextFit.width(e.label(), font * 0.85) + font * 1.5;
     }
 
-    /** Legend lines needed at this width, with room for the change entry when {@code changed}. */
+    /**
+     * Legend lines needed at this width, with room for the change entry when {@code changed}: every
+     * candidate counted, so it is the most any view of this evaluation draws (the window reserves it).
+     */
     int rows(Theme t, double width, boolean changed) {
-        Layout.Rows r = Layout.rows(t, width, false);
-        List<double[]> at = wrap(shown(changed), r.left(), width - r.right(), r.font());
-        return at.isEmpty() ? 1 : (int) at.get(at.size() - 1)[1] + 1;
+        return rowsOf(shown(entries, changed), t, width);
     }
 
-    private List<Entry> shown(boolean changed) {
+    /** Legend lines {@code drawn} (a scene without its legend yet) needs: what {@link #draw} will draw. */
+    int rows(Scene drawn, Theme t, double width, boolean changed) {
+        return rowsOf(shown(present(drawn), changed), t, width);
+    }
+
+    private static int rowsOf(List<Entry> shown, Theme t, double width) {
+        Layout.Rows r = Layout.rows(t, width, false);
+        List<double[]> at = wrap(shown, r.left(), width - r.right(), r.font());
+        return at.isEmpty() ? 0 : (int) at.get(at.size() - 1)[1] + 1;
+    }
+
+    private static List<Entry> shown(List<Entry> entries, boolean changed) {
         List<Entry> shown = new ArrayList<>(entries);
         if (changed) {
             shown.add(new Entry(Kind.CHANGED, null, "changed by the last edit"));
         }
         return shown;
+    }
+
+    /**
+     * The candidates whose mark {@code sc} holds. Read back from what the painters recorded: band
+     * styles from the hit areas of the lanes (a dimmed VMA is drawn as a pale outline, not in its
+     * style), the rest from the elements' classes.
+     */
+    List<Entry> present(Scene sc) {
+        Set<String> dimmed = new HashSet<>();
+        Set<Kind> kinds = EnumSet.noneOf(Kind.class);
+        for (int i = 0; i < sc.prims().size(); i++) {
+            String cls = sc.meta(i).cls();
+            if (sc.prims().get(i) instanceof Scene.Text text && text.text().contains(FindingTags.WARNING_SIGN)) {
+                kinds.add(Kind.WARNING);
+            }
+            if (cls == null) {
+                continue;
+            }
+            if (cls.endsWith(" unrelated")) {
+                dimmed.add(sc.meta(i).ref());
+                kinds.add(Kind.DIMMED);
+            } else if (cls.endsWith(" widened")) {
+                kinds.add(Kind.WIDENED);
+            } else if (cls.startsWith("gap ")) {
+                kinds.add(Kind.GAP);
+            } else if (cls.equals("block-tick")) {
+                kinds.add(Kind.TICKS);
+            } else if (cls.equals("marker access")) {
+                String o = sc.meta(i).outcome();
+                kinds.add(AccessOutcome.MAPPED.name().equals(o) ? Kind.MARKER_OK
+                        : AccessOutcome.MMIO_EXIT.name().equals(o) ? Kind.MARKER_EXIT : Kind.MARKER_FAIL);
+            }
+        }
+        Set<Style> styles = EnumSet.noneOf(Style.class);
+        for (Scene.Hit h : sc.hits()) {
+            boolean dimmedVma = Layout.LANE_VMA.equals(h.lane()) && dimmed.contains(Scene.Meta.id(h.ref()));
+            if (h.style() != null && !dimmedVma) {
+                styles.add(h.style());
+            }
+        }
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : entries) {
+            if (e.kind() == Kind.STYLE ? styles.contains(e.style()) : kinds.contains(e.kind())) {
+                out.add(e);
+            }
+        }
+        return out;
     }
 
     /** {x, row} of each entry, wrapped between {@code left} and {@code right}: one rule for counting and drawing. */
@@ -145,7 +200,10 @@ final class Legend {
         double sw = r.font() * 1.6;
         double rowH = r.font() * 1.9;
         sc.add(new Scene.Text(8, y + rowH * 0.6, "Legend", r.font(), t.foreground(), true, Scene.Anchor.START));
-        List<Entry> shown = shown(changed);
+        List<Entry> shown = shown(present(sc), changed);
+        if (shown.isEmpty()) {
+            return; // nothing on the slide needs a key (an empty scenario)
+        }
         List<double[]> at = wrap(shown, f.left(), f.right(), r.font());
         for (int i = 0; i < shown.size(); i++) {
             Entry e = shown.get(i);

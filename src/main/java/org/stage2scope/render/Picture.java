@@ -22,11 +22,17 @@ public final class Picture {
         return of(Layout.of(ev), theme, gpaView, width, origin);
     }
 
+    /**
+     * Drawn once at the height every legend entry would need, then, when the view holds fewer kinds of
+     * mark than the evaluation (a zoom, a scenario without gaps), again at the height its own legend
+     * needs, so an export ends under its last legend row. Nothing above the legend depends on the height.
+     */
     public static Scene of(Layout layout, Theme theme, View gpaView, double width, Scenario origin) {
-        int legendRows = layout.legendRows(theme, width);
-        double height = Layout.preferredHeight(theme, true, legendRows);
+        int most = layout.legendRows(theme, width);
         Layout.Options o = new Layout.Options(true, true, org.stage2scope.engine.Ref.NONE, java.util.List.of(), origin);
-        return layout.scene(width, height, gpaView, theme, o);
+        Scene s = layout.scene(width, Layout.preferredHeight(theme, true, most), gpaView, theme, o);
+        int used = layout.legendRows(s, theme, width);
+        return used == most ? s : layout.scene(width, Layout.preferredHeight(theme, true, used), gpaView, theme, o);
     }
 
     public static Scene of(Evaluation ev) {

@@ -18,6 +18,7 @@ import org.stage2scope.engine.Evaluator;
 import org.stage2scope.engine.MemslotResult;
 import org.stage2scope.io.Sample;
 import org.stage2scope.io.SampleCatalog;
+import org.stage2scope.model.Arch;
 import org.stage2scope.model.MemslotCall;
 import org.stage2scope.model.U64;
 
@@ -114,6 +115,8 @@ class PicturePropertiesTest {
                 noTwoLabelsOverlap(marks, where);
                 noLeaderCrossesALabel(marks, where);
                 noTickLabelStraddlesAGap(marks, where);
+                everyBreakInViewIsMarked(marks, s, where);
+                theLegendKeysWhatIsDrawnAndNothingElse(marks, s, where);
             }
         }
     }
@@ -199,10 +202,81 @@ class PicturePropertiesTest {
             assertTrue(texts.stream().noneMatch(t -> t.startsWith("linear scale") && t.contains(" B GPA")), texts.toString());
             List<Mark> marks = marks(s);
             twoTickLabelsPerAxis(marks, "empty");
+            assertTrue(marks.stream().noneMatch(m -> m.is("legend") || m.is("swatch")),
+                    "nothing is drawn that needs a key, yet the legend says " + texts);
             for (Mark m : marks) {
                 if (m.is("label") && m.is("tick") && m.is("gpa") && m.prim() instanceof Scene.Text t) {
                     assertTrue(Long.parseUnsignedLong(t.text().substring(2), 16) < (4L << 30), t.text());
                 }
+            }
+        }
+    }
+
+    /**
+     * A collapsed gap that shows in the plot shows its zig-zag there, also when the view's edge falls
+     * inside it (a zoom with a margin): blank lanes with no break mark read as address space with nothing
+     * mapped, drawn to scale.
+     */
+    private static void everyBreakInViewIsMarked(List<Mark> marks, Scene s, String where) {
+        for (Mark m : marks) {
+            if (m.exactly("gap gpa") && m.prim() instanceof Scene.Rect r && r.w() >= 1) {
+                boolean marked = marks.stream().anyMatch(z -> z.exactly("break gpa") && z.prim() instanceof Scene.Line l
+                        && Math.min(l.x1(), l.x2()) >= r.x() - 3.5 && Math.max(l.x1(), l.x2()) <= r.x() + r.w() + 3.5
+                        && Math.min(l.x1(), l.x2()) >= 0 && Math.max(l.x1(), l.x2()) <= s.width());
+                assertTrue(marked, where + ": the gap " + m.meta().start() + " shows " + r.w() + " px at x " + r.x()
+                        + " with no zig-zag on it");
+            }
+        }
+    }
+
+    /** Which drawn mark each legend swatch keys (style swatches are checked against the lanes' hit areas). */
+    private static final java.util.Map<String, String> KEYED = java.util.Map.of(
+            "swatch widened", "widened", "swatch dimmed", "unrelated", "swatch gap", "gap", "swatch ticks", "block-tick");
+
+    /**
+     * The legend keys exactly the marks on this picture: a swatch for a widened marker, a dimmed VMA, a
+     * gap break, block ticks, an access shape or a band colour appears only when the picture holds one
+     * (an empty scenario's legend named a widened marker and a dimmed VMA), and every one of those
+     * marks the picture holds has its swatch.
+     */
+    private static void theLegendKeysWhatIsDrawnAndNothingElse(List<Mark> marks, Scene s, String where) {
+        java.util.Set<String> swatches = new java.util.HashSet<>();
+        for (Mark m : marks) {
+            if (m.meta().cls() != null && m.meta().cls().startsWith("swatch ")) {
+                swatches.add(m.meta().cls());
+            }
+        }
+        for (var e : KEYED.entrySet()) {
+            boolean drawn = marks.stream().anyMatch(m -> !m.is("swatch") && m.is(e.getValue()));
+            assertTrue(drawn == swatches.contains(e.getKey()), where + ": " + e.getKey() + " in the legend is "
+                    + swatches.contains(e.getKey()) + " but the picture " + (drawn ? "holds" : "has no") + " " + e.getValue());
+        }
+        for (String outcome : List.of("MAPPED", "MMIO_EXIT")) {
+            String swatch = outcome.equals("MAPPED") ? "swatch marker_ok" : "swatch marker_exit";
+            boolean drawn = marks.stream().anyMatch(m -> m.exactly("marker access") && outcome.equals(m.meta().outcome()));
+            assertTrue(drawn == swatches.contains(swatch), where + ": " + swatch + " vs markers drawn " + drawn);
+        }
+        java.util.Set<String> legendWords = new java.util.HashSet<>();
+        for (Mark m : marks) {
+            if (m.exactly("label legend") && m.prim() instanceof Scene.Text t) {
+                legendWords.add(t.text());
+            }
+        }
+        java.util.Set<Style> inLanes = java.util.EnumSet.noneOf(Style.class);
+        for (Scene.Hit h : s.hits()) {
+            if (!h.lane().equals(Layout.LANE_ACCESS) && h.style() != null && !h.tooltip().startsWith("Backs no memslot in view")) {
+                inLanes.add(h.style());
+            }
+        }
+        for (Style st : Style.values()) {
+            if (st.name().startsWith("ACCESS")) {
+                continue; // markers, keyed by shape above
+            }
+            String word = Legend.label(st, Arch.ARM64);
+            String x86 = Legend.label(st, Arch.X86_INTEL);
+            boolean keyed = legendWords.stream().anyMatch(w -> w.equals(word) || w.equals(x86));
+            if (keyed) {
+                assertTrue(inLanes.contains(st), where + ": the legend keys \"" + word + "\" but no lane draws it");
             }
         }
     }
