@@ -108,10 +108,12 @@ final class BandLane {
             Band b = bands.get(i);
             double x0 = p.x(b.u0());
             double x1 = p.x(b.u1());
-            if (x0 > plotR) {
+            // A band that only touches an edge (the next range starts at the view's exclusive end) is not in
+            // view: drawn, it got a zero-width rect and, mattering, a side label naming a range the view lacks.
+            if (x0 >= plotR) {
                 break;
             }
-            if (x1 < plotL) {
+            if (x1 <= plotL) {
                 i++;
                 continue;
             }
@@ -223,15 +225,54 @@ final class BandLane {
      */
     private void markers(List<Band> bands, int from, int to) {
         List<Integer> narrow = new ArrayList<>();
+        List<Integer> plain = new ArrayList<>();
         for (int i = from; i < to; i++) {
             Band b = bands.get(i);
             double x0 = p.x(b.u0());
             double x1 = p.x(b.u1());
-            if (x1 - x0 >= MIN_WIDTH || x1 < f.left() || x0 > f.right() || spec.dimmed().test(b) || !spec.matters().test(b)) {
+            if (x1 - x0 >= MIN_WIDTH || x1 <= f.left() || x0 >= f.right() || spec.dimmed().test(b)) {
                 continue;
             }
-            narrow.add(i);
+            if (spec.matters().test(b)) {
+                narrow.add(i);
+            } else {
+                plain.add(i);
+            }
         }
+        // Widths stay monotone in size: a band at least as large as a widened one is widened too (the 48 MiB
+        // UC range the AMD guest makes drawn thinner than the 16 MiB WC marker beside it, and unnamed).
+        long smallest = -1; // the largest unsigned size: none widened, none added
+        for (int i : narrow) {
+            smallest = Long.compareUnsigned(bands.get(i).size(), smallest) < 0 ? bands.get(i).size() : smallest;
+        }
+        for (int i : plain) {
+            if (!narrow.isEmpty() && Long.compareUnsigned(bands.get(i).size(), smallest) >= 0) {
+                narrow.add(i);
+            }
+        }
+        // A marker overhangs its band by up to half its width on each side, and its callout stands over the
+        // neighbour: a larger neighbour drawn to scale and left narrower than a marker, or too narrow for its
+        // own label (the AMD sample's 48 MiB UC range, 16 px at fit, beside the 16 MiB WC marker, covered
+        // by the WC callout and never named) is drawn as a marker of the same cluster: one label names both.
+        for (int k = 0; k < narrow.size(); k++) {
+            int i = narrow.get(k);
+            double overhang = (MIN_WIDTH - (p.x(bands.get(i).u1()) - p.x(bands.get(i).u0()))) / 2;
+            for (int j : new int[] {i - 1, i + 1}) {
+                if (j < from || j >= to || narrow.contains(j) || spec.dimmed().test(bands.get(j))) {
+                    continue;
+                }
+                Band n = bands.get(j);
+                double w = p.x(n.u1()) - p.x(n.u0());
+                boolean touching = Math.abs(j < i ? p.x(n.u1()) - p.x(bands.get(i).u0()) : p.x(n.u0()) - p.x(bands.get(i).u1())) < 0.5;
+                boolean squeezed = w - overhang < MIN_WIDTH
+                        || w < 3 * MIN_WIDTH && fitting(n, w - overhang, U64.human(n.size())) == null;
+                if (touching && squeezed && Long.compareUnsigned(n.size(), bands.get(i).size()) >= 0
+                        && p.x(n.u1()) > f.left() && p.x(n.u0()) < f.right()) {
+                    narrow.add(j);
+                }
+            }
+        }
+        narrow.sort(null);
         for (int i : narrow) {
             Cluster c = place(List.of(i), bands);
             // Merge with the clusters on the left for as long as their markers would overlap.
@@ -391,6 +432,7 @@ final class BandLane {
             Theme t = f.theme();
             double lx = x0;
             draws.add(() -> {
+                joinShared(c);
                 f.scene().add(f.rect(lx, y + h / 2 - fs * 0.7, tw + 6, fs * 1.4, t.laneBackground()), Scene.Meta.of("plate"));
                 f.scene().add(new Scene.Text(lx + 3 + tw / 2, y + h / 2 + fs * 0.36, text, fs, t.foreground(), false,
                         Scene.Anchor.MIDDLE), new Scene.Meta("label " + spec.lane() + " side", refs(bands, c), null, null, null));
@@ -461,6 +503,7 @@ final class BandLane {
                 Band first = bands.get(c.members().get(0));
                 double px0 = x0;
                 draws.add(() -> {
+                    joinShared(c);
                     f.scene().add(new Scene.Line(edge, y + h / 2, near, y + h / 2, t.foreground(), 1.5, false),
                             Scene.Meta.of("leader " + spec.lane()));
                     f.scene().add(new Scene.Rect(px0, y + h / 2 - fs * 0.75, tw + 6, fs * 1.5, t.laneBackground(), Pattern.NONE,
@@ -475,6 +518,19 @@ final class BandLane {
             }
         }
         return false;
+    }
+
+    /**
+     * A label that clusters apart from each other share ("WB, NC" for the 1 GiB the guest maps Device and
+     * the resmem past a gap) is joined to every one of them by a line through their markers: with one
+     * leader to the nearest cluster it read as naming that range alone. Only markers are joined: a band
+     * drawn to scale may carry a label the line would strike through.
+     */
+    private void joinShared(Cluster c) {
+        if (c.x1() - c.x0() > c.members().size() * MIN_WIDTH + 1 && c.members().stream().allMatch(markerAt::containsKey)) {
+            f.scene().add(new Scene.Line(c.x0() + MIN_WIDTH / 2, y + h / 2, c.x1() - MIN_WIDTH / 2, y + h / 2,
+                    f.theme().foreground(), 1.5, false), Scene.Meta.of("leader " + spec.lane() + " shared"));
+        }
     }
 
     /** Whether [lo, hi] runs over the markers of a cluster other than {@code own}. */

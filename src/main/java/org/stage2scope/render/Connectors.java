@@ -59,6 +59,16 @@ final class Connectors {
         return out;
     }
 
+    /**
+     * How a connector looks: an accepted slot a muted band, a refused call a faint hatched ghost with a
+     * dashed outline in the EFAULT colour. The legend's swatches are drawn by the same rule.
+     */
+    static Scene.Poly shape(Theme t, boolean ok, double[] xs, double[] ys) {
+        int fill = ok ? t.fill(Style.SLOT_OK) : t.fill(Style.EFAULT);
+        return new Scene.Poly(xs, ys, fill, ok ? 0.85 : 0.35, ok ? Pattern.NONE : Pattern.HATCH,
+                ok ? t.muted() : t.fill(Style.EFAULT), ok ? t.muted() : t.fill(Style.EFAULT), 1, !ok);
+    }
+
     /** Draws the connectors of the slot parts in view and their labels; returns the outlines by call. */
     static Map<Ref, Outline> draw(Frame f, Coupling coupling, Axis hva, Axis gpa) {
         Theme t = f.theme();
@@ -86,12 +96,10 @@ final class Connectors {
             lastOk = m.ok();
             boolean ok = m.ok();
             Style st = ok ? Style.SLOT_OK : Style.SLOT_REFUSED;
-            int fill = ok ? t.fill(Style.SLOT_OK) : t.fill(Style.EFAULT);
             double[] xs = {f.clip(hx0), f.clip(Math.max(hx1, hx0 + 1)), f.clip(Math.max(gx1, gx0 + 1)), f.clip(gx0)};
             double[] ys = {top, top, bottom, bottom};
             MemslotCall c = m.call();
-            sc.add(new Scene.Poly(xs, ys, fill, ok ? 0.85 : 0.35, ok ? Pattern.NONE : Pattern.HATCH,
-                    ok ? t.muted() : t.fill(Style.EFAULT), ok ? t.muted() : t.fill(Style.EFAULT), 1, !ok),
+            sc.add(shape(t, ok, xs, ys),
                     Scene.Meta.range(ok ? "connector slot" : "connector slot refused", new Ref.MemslotCall(m.index()),
                             c.gpa(), c.size(), m.resultName()));
             if (labels.size() < 400) {

@@ -11,7 +11,7 @@ import org.stage2scope.model.U64;
  * intersect it are mapped back to host addresses (HVA = userspace_addr + (GPA - base_gfn's address),
  * as __gfn_to_hva_memslot does), and the HVA view is exactly the hull of those host ranges. So the
  * VMA lane shows what backs the visible guest memory, and a connector joins a slot's visible GPA
- * part to the host range that backs that very part.
+ * part to the host range that backs that very part. At fit the HVA view is the whole host axis.
  */
 final class Coupling {
 
@@ -30,7 +30,7 @@ final class Coupling {
         return parts;
     }
 
-    /** The HVA view: the hull of the visible parts' host ranges (everything when no slot is in view). */
+    /** The HVA view: the hull of the visible parts' host ranges (everything at fit, or when no slot is in view). */
     View hvaView() {
         return hvaView;
     }
@@ -55,12 +55,15 @@ final class Coupling {
             long size = last - first + 1;
             long hv = c.hva() + (first - c.gpa());
             parts.add(new Part(m, first, hv, size));
-            if (m.ok()) {
-                h0 = Math.min(h0, hva.toUnit(hv));
-                h1 = Math.max(h1, hva.endUnit(hv, size));
-            }
+            // A refused call counts too: its ghost connector points at the VMA behind the refusal (the GPU
+            // usemem VMA behind an EINVAL), which must be on the slide, not cut off at the lane's edge.
+            h0 = Math.min(h0, hva.toUnit(hv));
+            h1 = Math.max(h1, hva.endUnit(hv, size));
         }
-        View hv = h1 > h0 ? new View(h0, h1) : View.ALL;
+        // Fit all shows every VMA whole: the hull of the slots would cut a VMA larger than what its slots
+        // map ("7 GiB of 8 GiB" at fit) and drop VMAs that back no slot at all.
+        boolean all = gpaView.u0() <= 0 && gpaView.u1() >= 1;
+        View hv = !all && h1 > h0 ? new View(h0, h1) : View.ALL;
         return new Coupling(List.copyOf(parts), hv);
     }
 

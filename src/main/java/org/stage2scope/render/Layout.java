@@ -99,7 +99,7 @@ public final class Layout {
         gpa = orEmptyDefault(Axis.of(g));
         bands = new Bands(ev, hva, gpa);
         legend = new Legend(ev, connectors.shown());
-        marks = new Marks(ev);
+        marks = new Marks(ev, connectors.shown());
     }
 
     private static Axis orEmptyDefault(Axis a) {
@@ -366,10 +366,23 @@ public final class Layout {
     /** What makes a band worth a minimum width: an access inside it, or a finding about it. */
     static final class Marks {
         private final long[] accessGpas;
+        /** The host address behind each access that an accepted memslot maps (__gfn_to_hva_memslot). */
+        private final long[] accessHvas;
         private final List<Ref> findingRefs = new ArrayList<>();
 
-        Marks(Evaluation ev) {
+        Marks(Evaluation ev, List<MemslotResult> shown) {
             accessGpas = ev.accesses().stream().mapToLong(a -> a.access().gpa()).toArray();
+            List<Long> hvas = new ArrayList<>();
+            for (long a : accessGpas) {
+                for (MemslotResult m : shown) {
+                    MemslotCall c = m.call();
+                    if (m.ok() && c.size() != 0 && U64.le(c.gpa(), a) && U64.le(a, U64.last(c.gpa(), c.size()))) {
+                        hvas.add(c.hva() + (a - c.gpa()));
+                        break;
+                    }
+                }
+            }
+            accessHvas = hvas.stream().mapToLong(Long::longValue).toArray();
             for (Finding fi : ev.findings()) {
                 findingRefs.add(fi.ref());
             }
@@ -380,11 +393,11 @@ public final class Layout {
                 return false;
             }
             long last = U64.last(b.start(), b.size());
-            if (!(b.ref() instanceof Ref.Vma)) {
-                for (long a : accessGpas) {
-                    if (U64.le(b.start(), a) && U64.le(a, last)) {
-                        return true;
-                    }
+            // A VMA matters when it backs an access (the 64 MiB pflash0 the guest writes to was a 2 px
+            // unlabelled sliver beside 16 GiB of RAM); a GPA band when it holds one.
+            for (long a : b.ref() instanceof Ref.Vma ? accessHvas : accessGpas) {
+                if (U64.le(b.start(), a) && U64.le(a, last)) {
+                    return true;
                 }
             }
             for (Ref r : findingRefs) {

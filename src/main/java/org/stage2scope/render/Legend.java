@@ -228,6 +228,11 @@ final class Legend {
         Scene.Meta meta = Scene.Meta.of("swatch " + e.kind().name().toLowerCase(java.util.Locale.ROOT));
         switch (e.kind()) {
             case STYLE -> {
+                if (e.style() == Style.SLOT_OK || e.style() == Style.SLOT_REFUSED) { // a connector's trapezoid
+                    sc.add(Connectors.shape(t, e.style() == Style.SLOT_OK, new double[] {x, x + w, x + w * 0.75, x + w * 0.25},
+                            new double[] {y, y, y + h, y + h}), meta);
+                    return;
+                }
                 int fill = t.fill(e.style());
                 sc.add(new Scene.Rect(x, y, w, h, fill, t.pattern(e.style()), Theme.patternOn(fill), t.muted(), 1,
                         e.style() == Style.SLOT_REFUSED, false), meta);
@@ -251,9 +256,10 @@ final class Legend {
                     sc.add(new Scene.Line(x + w * i / 3, y + h - 7, x + w * i / 3, y + h, Theme.patternOn(fill), 1, false));
                 }
             }
+            // As BandLane draws one: the band's own fill under a dashed outline (a hatched orange swatch read
+            // as the refused-call ghost).
             case WIDENED -> sc.add(new Scene.Rect(x + w / 2 - BandLane.MIN_WIDTH / 2, y, BandLane.MIN_WIDTH, h,
-                    t.fill(Style.EFAULT), t.pattern(Style.EFAULT), Theme.patternOn(t.fill(Style.EFAULT)), t.foreground(), 1.5,
-                    true, false), meta);
+                    t.fill(Style.WRITE_BACK), Pattern.NONE, 0, t.foreground(), 1.5, true, false), meta);
             case DIMMED -> sc.add(new Scene.Rect(x, y, w, h, t.laneBackground(), Pattern.NONE, 0, t.grid(), 1, true, false),
                     meta);
             case WARNING -> {
