@@ -114,6 +114,16 @@ public final class U64 {
     }
 
     /**
+     * Bytes in the largest unit that holds them as a whole number ("2047 MiB", "4 KiB", "4097 B"): for
+     * where {@link #human} would round two different sizes to the same words.
+     */
+    public static String exact(long bytes) {
+        String[] names = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+        int unit = bytes == 0 ? 0 : Math.min(Long.numberOfTrailingZeros(bytes) / 10, names.length - 1);
+        return Long.toUnsignedString(bytes >>> (10 * unit)) + " " + names[unit];
+    }
+
+    /**
      * Parses an address: {@code 0x}-prefixed hex (up to 16 digits) or unsigned decimal.
      *
      * @throws NumberFormatException with a message naming what was expected

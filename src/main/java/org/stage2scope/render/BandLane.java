@@ -148,7 +148,7 @@ final class BandLane {
                     lx1 -= CLIP_MARK;
                 }
             }
-            String size = clipped ? U64.human(part[1]) + " of " + U64.human(b.size()) : U64.human(b.size());
+            String size = clipped ? partOf(part[1], b.size()) : U64.human(b.size());
             pending.add(new Pending(b, lx0, lx1, fill, size));
             if (fitting(b, lx1 - lx0, size) == null && x1 - x0 >= MIN_WIDTH && spec.matters().test(b)) {
                 // A warning is named before the bands' own labels, as a sliver is; a mere access after them.
@@ -168,6 +168,17 @@ final class BandLane {
             sideLabel(bands, c);
         }
         draws.forEach(Runnable::run);
+    }
+
+    /**
+     * "2 GiB of 16 GiB" for a band the view cuts; exact units where rounding would make the part read as
+     * the whole ("2.0 GiB of 2.0 GiB" for 2 GiB less 1 MiB is "2047 MiB of 2 GiB").
+     */
+    static String partOf(long part, long whole) {
+        String p = U64.human(part);
+        String w = U64.human(whole);
+        boolean readsAsWhole = p.replace(".0 ", " ").equals(w.replace(".0 ", " "));
+        return readsAsWhole ? U64.exact(part) + " of " + U64.exact(whole) : p + " of " + w;
     }
 
     /**

@@ -100,6 +100,16 @@ class WordsAndMarksTest {
     }
 
     @Test
+    void aCutBandNeverReadsAsTheWholeRun() {
+        // THP sample, zoomed: 2 GiB less the 1 MiB misalignment printed "2.0 GiB of 2.0 GiB".
+        assertEquals("2047 MiB of 2 GiB", BandLane.partOf((2L << 30) - (1L << 20), 2L << 30));
+        assertEquals("2 GiB of 16 GiB", BandLane.partOf(2L << 30, 16L << 30));
+        assertEquals("1.5 GiB of 2 GiB", BandLane.partOf(3L << 29, 2L << 30));
+        assertEquals("4194303 KiB of 4 GiB", BandLane.partOf((4L << 30) - 1024, 4L << 30));
+        assertEquals("1023 B of 1 KiB", BandLane.partOf(1023, 1024));
+    }
+
+    @Test
     void aWidenedSliverIsNamedBesideItsMarker() throws Exception {
         // The Intel sample's whole point is the 16 MiB BAR that stage 2 maps UC and the guest sees WC:
         // at fit it is a 12 px marker, too narrow for a label inside, so the label stands beside it.
