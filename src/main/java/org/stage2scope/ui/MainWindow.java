@@ -70,6 +70,8 @@ public final class MainWindow {
     private final HostActions host;
     private final ActionTable actions;
     private final BandContextMenu contextMenu;
+    /** Where every window and dialog is made, styled and kept in the theme. */
+    private final AppWindows windows;
     private DialogService dialogs;
     private CompareView compareView;
     private MemtypeExplorer memtypes;
@@ -84,10 +86,11 @@ public final class MainWindow {
     public MainWindow(ScenarioDocument doc, Stage stage, Consumer<String> browser) {
         this.vm = new MainViewModel(doc);
         this.stage = stage;
-        this.dialogs = new FxDialogService(stage, browser);
+        this.windows = new AppWindows(stage, vm.darkProperty());
+        this.dialogs = new FxDialogService(stage, windows, browser);
         this.files = new ScenarioFiles(vm, recent, dialogs);
         this.export = new PictureExport(vm, bands, files, dialogs);
-        this.host = new HostActions(vm, files, dialogs, stage);
+        this.host = new HostActions(vm, files, dialogs, windows);
         this.inspector = new InspectorView(doc);
         this.findings = new FindingsView(vm);
         this.tables = new TablesPane(vm);
@@ -98,11 +101,7 @@ public final class MainWindow {
         root.setTop(new VBox(menuBar, toolbar()));
         root.setCenter(panes());
         root.setBottom(statusBar());
-        fxScene = new javafx.scene.Scene(root, 1200, 760);
-        var css = MainWindow.class.getResource("app.css");
-        if (css != null) {
-            fxScene.getStylesheets().add(css.toExternalForm());
-        }
+        fxScene = windows.mainScene(stage, root, 1200, 760);
         fxScene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), doc::redo);
         fxScene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
@@ -114,7 +113,6 @@ public final class MainWindow {
             e.setDropCompleted(files.openDropped(e.getDragboard().getFiles()));
             e.consume();
         });
-        stage.setScene(fxScene);
         stage.titleProperty().bind(doc.titleProperty());
         stage.setOnCloseRequest(e -> {
             if (!files.confirmDiscard("quit")) {
@@ -309,10 +307,8 @@ public final class MainWindow {
     }
 
     private void applyStyleClasses() {
-        root.getStyleClass().removeAll("dark", "presentation");
-        if (vm.darkProperty().get()) {
-            root.getStyleClass().add("dark");
-        }
+        // "dark" is AppWindows' to set, on this window as on every other.
+        root.getStyleClass().remove("presentation");
         if (vm.presentationProperty().get()) {
             root.getStyleClass().add("presentation");
         }
@@ -320,10 +316,8 @@ public final class MainWindow {
         // does not re-resolve the inherited size in their cached skins), so its size is set on it directly.
         double size = vm.presentationProperty().get() ? 18 : javafx.scene.text.Font.getDefault().getSize();
         menuBar.setStyle("-fx-font-size: " + size + "px;");
-        host.setDark(vm.darkProperty().get());
         if (compareView != null) {
             compareView.setPresentation(vm.presentationProperty().get());
-            compareView.setDark(vm.darkProperty().get());
         }
     }
 
@@ -359,9 +353,8 @@ public final class MainWindow {
     /** View > Compare policies: one non-modal window, created on first use, following the document. */
     public CompareView openCompare() {
         if (compareView == null) {
-            compareView = new CompareView(vm.document(), stage);
+            compareView = new CompareView(vm.document(), windows);
             compareView.setPresentation(vm.presentationProperty().get());
-            compareView.setDark(vm.darkProperty().get());
             compareView.setOnSelect(vm::reveal);
         }
         compareView.show();
@@ -375,7 +368,7 @@ public final class MainWindow {
      */
     public MemtypeExplorer openMemtypes() {
         if (memtypes == null) {
-            memtypes = new MemtypeExplorer(stage);
+            memtypes = new MemtypeExplorer(windows);
             MemtypeExplorerModel m = memtypes.model();
             m.evaluationProperty().bind(vm.document().evaluationProperty());
             Evaluation ev = vm.document().evaluation();

@@ -19,7 +19,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 
 /**
  * Tools > Verify against this kernel: the per-call table of one replay in a non-modal window, a
@@ -28,7 +27,7 @@ import javafx.stage.Window;
  * or that the replay was cancelled. Esc and Ctrl+W close it.
  */
 final class VerifyView {
-    private final Stage stage = new Stage();
+    private final Stage stage;
     private final BorderPane root = new BorderPane();
     private final Label heading = new Label();
     private final Label problem = new Label();
@@ -43,7 +42,7 @@ final class VerifyView {
     private final ReadOnlyObjectWrapper<VerifyModel> model = new ReadOnlyObjectWrapper<>(this, "model");
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper("Nothing was replayed yet.");
 
-    VerifyView(Window owner, Runnable verifyAgain, Runnable cancelRun) {
+    VerifyView(AppWindows windows, Runnable verifyAgain, Runnable cancelRun) {
         heading.getStyleClass().add("compare-heading");
         heading.setId("verify-heading");
         heading.setWrapText(true);
@@ -93,17 +92,7 @@ final class VerifyView {
         root.setTop(header);
         root.setCenter(table);
         root.setBottom(bottom);
-        javafx.scene.Scene sc = new javafx.scene.Scene(root, 1100, 480);
-        var css = VerifyView.class.getResource("app.css");
-        if (css != null) {
-            sc.getStylesheets().add(css.toExternalForm());
-        }
-        ChildWindows.closeOnEscapeAndCtrlW(sc, stage);
-        stage.setScene(sc);
-        stage.setTitle("Stage2Scope \u2014 verify against this kernel");
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
+        stage = windows.child("Stage2Scope \u2014 verify against this kernel", root, 1100, 480);
     }
 
     private static void hideWhenEmpty(Label l) {
@@ -148,13 +137,6 @@ final class VerifyView {
         placeholder.set("Cancelled.");
         table.getItems().clear();
         table.setDisable(false);
-    }
-
-    void setDark(boolean on) {
-        root.getStyleClass().remove("dark");
-        if (on) {
-            root.getStyleClass().add("dark");
-        }
     }
 
     /** Columns as wide as their widest text, so no errno or reason is cut off with "...". */
