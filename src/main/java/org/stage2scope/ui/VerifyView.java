@@ -68,6 +68,11 @@ final class VerifyView {
         again.setId("verify-again");
         again.setOnAction(e -> verifyAgain.run());
         again.disableProperty().bind(running);
+        // Buttons never shrink below their text ("C..." for Copy as text); the heading wraps instead.
+        for (Button b : List.of(again, cancel, copy)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        heading.setMinWidth(120);
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         HBox top = new HBox(12, heading, busy, spring, again, cancel, copy);
@@ -93,6 +98,9 @@ final class VerifyView {
         root.setCenter(table);
         root.setBottom(bottom);
         stage = windows.child("Stage2Scope \u2014 verify against this kernel", root, 1100, 480);
+        // The top row's three buttons, a few words of heading and the busy indicator still fit.
+        stage.setMinWidth(560);
+        stage.setMinHeight(300);
     }
 
     private static void hideWhenEmpty(Label l) {
@@ -121,7 +129,8 @@ final class VerifyView {
         problem.setText(m.problem());
         notes.setText(m.notes().isEmpty() ? "" : String.join("\n", m.notes().stream().map(n -> "note: " + n).toList()));
         summary.setText(m.summary());
-        placeholder.set(m.problem().isEmpty() ? "The scenario has no memslot calls." : "Nothing ran on this kernel.");
+        // With no rows the table says the summary's sentence: it never says less or more than the summary.
+        placeholder.set(m.summary());
         table.getItems().setAll(m.rows());
         table.setDisable(false);
         autosize();
