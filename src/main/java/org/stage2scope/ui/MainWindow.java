@@ -239,6 +239,7 @@ public final class MainWindow {
         busy.managedProperty().bind(vm.busyProperty());
         Label zoom = new Label();
         zoom.setId("zoom");
+        zoom.setMinWidth(Region.USE_PREF_SIZE); // a long status sentence gives way, not the zoom factor
         zoom.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             double span = vm.zoomProperty().get().span();
             return span >= 0.999 ? "whole space" : String.format(java.util.Locale.ROOT, "zoom %.1fx", 1 / span);
