@@ -19,7 +19,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.stage2scope.engine.Comparison;
 import org.stage2scope.engine.Evaluation;
 import org.stage2scope.engine.Evaluator;
@@ -36,7 +35,7 @@ import org.stage2scope.report.CompareReport;
 public final class CompareView {
     private final ScenarioDocument doc;
     private final Function<Scenario, List<Evaluation>> compare;
-    private final Stage stage = new Stage();
+    private final Stage stage;
     private final Label heading = new Label();
     private final Label note = new Label();
     private final Label legend = new Label();
@@ -55,12 +54,12 @@ public final class CompareView {
     private java.util.function.Consumer<org.stage2scope.engine.Ref> onSelect = r -> { };
     private boolean filling;
 
-    public CompareView(ScenarioDocument doc, Window owner) {
-        this(doc, owner, Evaluator::compareAll);
+    CompareView(ScenarioDocument doc, AppWindows windows) {
+        this(doc, windows, Evaluator::compareAll);
     }
 
     /** @param compare one evaluation per policy (Evaluator.compareAll in the app) */
-    public CompareView(ScenarioDocument doc, Window owner, Function<Scenario, List<Evaluation>> compare) {
+    CompareView(ScenarioDocument doc, AppWindows windows, Function<Scenario, List<Evaluation>> compare) {
         this.doc = doc;
         this.compare = compare;
         heading.getStyleClass().add("compare-heading");
@@ -94,17 +93,8 @@ public final class CompareView {
         root.getStyleClass().add("compare");
         // Sized to the tables once they are filled (sizeToTables), never larger than the screen.
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        javafx.scene.Scene sc = new javafx.scene.Scene(root, Math.min(1400, screen.getWidth()), Math.min(820, screen.getHeight() - 40));
-        ChildWindows.closeOnEscapeAndCtrlW(sc, stage);
-        var css = CompareView.class.getResource("app.css");
-        if (css != null) {
-            sc.getStylesheets().add(css.toExternalForm());
-        }
-        stage.setScene(sc);
-        stage.setTitle("Stage2Scope \u2014 compare policies");
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
+        stage = windows.child("Stage2Scope \u2014 compare policies", root, Math.min(1400, screen.getWidth()),
+                Math.min(820, screen.getHeight() - 40));
         follow(memslots, CompareModel::memslots);
         follow(stage2, CompareModel::stage2);
         follow(accesses, CompareModel::accesses);
@@ -178,16 +168,9 @@ public final class CompareView {
         }
     }
 
-    /** True when the dark style is on (View > Dark theme in the main window). */
+    /** True when the dark style is on (View > Dark theme in the main window, applied by AppWindows). */
     public boolean isDark() {
-        return root.getStyleClass().contains("dark");
-    }
-
-    public void setDark(boolean on) {
-        root.getStyleClass().remove("dark");
-        if (on) {
-            root.getStyleClass().add("dark");
-        }
+        return root.getStyleClass().contains(AppWindows.DARK);
     }
 
     /** What Copy as text puts on the clipboard: {@link CompareReport#text}, as {@code stage2scope compare} prints it. */

@@ -17,14 +17,19 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 
-/** The real dialogs: JavaFX file choosers and alerts owned by the main window, ControlsFX notifications. */
+/**
+ * The real dialogs: JavaFX file choosers, alerts made by {@link AppWindows} (owned by the main window and
+ * in its theme), ControlsFX notifications.
+ */
 final class FxDialogService implements DialogService {
     private final Window owner;
+    private final AppWindows windows;
     /** Opens a link (HostServices::showDocument in the app); null when nothing can open one. */
     private final Consumer<String> browser;
 
-    FxDialogService(Window owner, Consumer<String> browser) {
+    FxDialogService(Window owner, AppWindows windows, Consumer<String> browser) {
         this.owner = owner;
+        this.windows = windows;
         this.browser = browser;
     }
 
@@ -91,8 +96,7 @@ final class FxDialogService implements DialogService {
 
     @Override
     public Optional<String> askText(String title, String prompt, String initial) {
-        TextInputDialog d = new TextInputDialog(initial);
-        d.initOwner(owner);
+        TextInputDialog d = windows.textInput(initial);
         d.setTitle(title);
         d.setHeaderText(null);
         d.setContentText(prompt);
@@ -102,7 +106,7 @@ final class FxDialogService implements DialogService {
 
     @Override
     public Optional<ImportDialog.Request> askImport() {
-        return ImportDialog.ask(owner);
+        return ImportDialog.ask(owner, windows);
     }
 
     @Override
@@ -137,9 +141,6 @@ final class FxDialogService implements DialogService {
     }
 
     private Alert alert(Alert.AlertType type, String text, ButtonType... buttons) {
-        Alert a = new Alert(type, text == null ? "" : text, buttons);
-        a.initOwner(owner);
-        a.setHeaderText(null);
-        return a;
+        return windows.alert(null, type, text, buttons);
     }
 }

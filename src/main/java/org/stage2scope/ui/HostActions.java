@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.application.Platform;
-import javafx.stage.Window;
 import org.stage2scope.engine.Ref;
 import org.stage2scope.host.HostFacts;
 import org.stage2scope.host.HostText;
@@ -25,19 +24,18 @@ import org.stage2scope.model.U64;
 final class HostActions {
     private final MainViewModel vm;
     private final ScenarioFiles files;
-    private final Window owner;
+    private final AppWindows windows;
     private DialogService dialogs;
     private Supplier<Kernel> kernel = JnaKernel::load;
     private final LatestOnly<Probed> probing = new LatestOnly<>(Platform::runLater);
     private final LatestOnly<ReplayReport> replaying = new LatestOnly<>(Platform::runLater);
     private VerifyView verify;
-    private boolean dark;
 
-    HostActions(MainViewModel vm, ScenarioFiles files, DialogService dialogs, Window owner) {
+    HostActions(MainViewModel vm, ScenarioFiles files, DialogService dialogs, AppWindows windows) {
         this.vm = vm;
         this.files = files;
         this.dialogs = dialogs;
-        this.owner = owner;
+        this.windows = windows;
     }
 
     void setDialogs(DialogService d) {
@@ -158,8 +156,7 @@ final class HostActions {
     /** Opens (or brings forward) the verify window and replays the current scenario on this kernel. */
     VerifyView openVerify() {
         if (verify == null) {
-            verify = new VerifyView(owner, this::verify, this::cancelVerify);
-            verify.setDark(dark);
+            verify = new VerifyView(windows, this::verify, this::cancelVerify);
         }
         verify.show();
         verify();
@@ -201,13 +198,6 @@ final class HostActions {
     static String verifiedSentence(ReplayReport r) {
         return r.blocker() != null ? "Verify against this kernel could not run: " + r.whyNothingRan()
                 : "Verified against Linux " + r.release() + ": " + org.stage2scope.host.ReplayText.summary(r) + ".";
-    }
-
-    void setDark(boolean on) {
-        dark = on;
-        if (verify != null) {
-            verify.setDark(on);
-        }
     }
 
     /** The verify window if it was ever opened (tests). */

@@ -32,9 +32,8 @@ final class ImportDialog {
 
     private ImportDialog() {}
 
-    static Optional<Request> ask(Window owner) {
-        Dialog<Request> d = new Dialog<>();
-        d.initOwner(owner);
+    static Optional<Request> ask(Window owner, AppWindows windows) {
+        Dialog<Request> d = windows.dialog();
         d.setTitle("Import from QEMU");
         d.setHeaderText(null);
         TextField smaps = new TextField();

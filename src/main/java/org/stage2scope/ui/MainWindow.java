@@ -27,6 +27,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.stage2scope.engine.Evaluation;
@@ -58,6 +59,8 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final javafx.scene.Scene fxScene;
     private javafx.scene.control.MenuBar menuBar;
+    /** Menu bar and toolbar: presentation mode hides them (they stay in the scene, so F5 and Ctrl+Z still work). */
+    private VBox chrome;
     /** The normal window: picture, tables and panels above each other, the inspector beside them. */
     private final SplitPane stack = new SplitPane();
     private final SplitPane withInspector = new SplitPane();
@@ -70,6 +73,8 @@ public final class MainWindow {
     private final HostActions host;
     private final ActionTable actions;
     private final BandContextMenu contextMenu;
+    /** Where every window and dialog is made, styled and kept in the theme. */
+    private final AppWindows windows;
     private DialogService dialogs;
     private CompareView compareView;
     private MemtypeExplorer memtypes;
@@ -84,10 +89,11 @@ public final class MainWindow {
     public MainWindow(ScenarioDocument doc, Stage stage, Consumer<String> browser) {
         this.vm = new MainViewModel(doc);
         this.stage = stage;
-        this.dialogs = new FxDialogService(stage, browser);
+        this.windows = new AppWindows(stage, vm.darkProperty());
+        this.dialogs = new FxDialogService(stage, windows, browser);
         this.files = new ScenarioFiles(vm, recent, dialogs);
         this.export = new PictureExport(vm, bands, files, dialogs);
-        this.host = new HostActions(vm, files, dialogs, stage);
+        this.host = new HostActions(vm, files, dialogs, windows);
         this.inspector = new InspectorView(doc);
         this.findings = new FindingsView(vm);
         this.tables = new TablesPane(vm);
@@ -95,15 +101,19 @@ public final class MainWindow {
         this.contextMenu = new BandContextMenu(vm, bands);
         bindPicture();
         menuBar = actions.menuBar(files);
-        root.setTop(new VBox(menuBar, toolbar()));
+        chrome = new VBox(menuBar, toolbar());
+        root.setTop(chrome);
         root.setCenter(panes());
         root.setBottom(statusBar());
-        fxScene = new javafx.scene.Scene(root, 1200, 760);
-        var css = MainWindow.class.getResource("app.css");
-        if (css != null) {
-            fxScene.getStylesheets().add(css.toExternalForm());
-        }
+        fxScene = windows.mainScene(stage, root, 1200, 760);
         fxScene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), doc::redo);
+        // Esc leaves presentation mode before anything else sees it (on the picture it would clear the selection).
+        fxScene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && vm.presentationProperty().get()) {
+                vm.presentationProperty().set(false);
+                e.consume();
+            }
+        });
         fxScene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
                 e.acceptTransferModes(TransferMode.COPY);
@@ -114,7 +124,6 @@ public final class MainWindow {
             e.setDropCompleted(files.openDropped(e.getDragboard().getFiles()));
             e.consume();
         });
-        stage.setScene(fxScene);
         stage.titleProperty().bind(doc.titleProperty());
         stage.setOnCloseRequest(e -> {
             if (!files.confirmDiscard("quit")) {
@@ -181,11 +190,13 @@ public final class MainWindow {
     }
 
     /**
-     * Presentation mode shows the picture alone, filling the window between the toolbar and the status line:
-     * on a projector the tables and panels only shrink it (the picture was cut off below its GPA axis).
-     * Leaving puts every panel back where the user had its divider.
+     * Presentation mode shows the picture alone, filling the window above the status line: on a projector
+     * the menus, toolbar, tables and panels only shrink it. Leaving puts every panel back where the user
+     * had its divider; no font or size changes outside the picture and the status line, so none can stick.
      */
     private void presentLayout(boolean on) {
+        chrome.setVisible(!on);
+        chrome.setManaged(!on);
         if (on && root.getCenter() == withInspector) {
             stackDividers = stack.getDividerPositions();
             inspectorDividers = withInspector.getDividerPositions();
@@ -195,6 +206,10 @@ public final class MainWindow {
             root.setCenter(null);
             stack.getItems().add(0, bands);
             root.setCenter(withInspector);
+            // A split pane re-spaces its dividers on its first layout after its items change, so the old
+            // positions go back after that layout, at the size the panes had before.
+            root.applyCss();
+            root.layout();
             stack.setDividerPositions(stackDividers);
             withInspector.setDividerPositions(inspectorDividers);
         }
@@ -224,11 +239,20 @@ public final class MainWindow {
         busy.managedProperty().bind(vm.busyProperty());
         Label zoom = new Label();
         zoom.setId("zoom");
+        zoom.setMinWidth(Region.USE_PREF_SIZE); // a long status sentence gives way, not the zoom factor
         zoom.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             double span = vm.zoomProperty().get().span();
             return span >= 0.999 ? "whole space" : String.format(java.util.Locale.ROOT, "zoom %.1fx", 1 / span);
         }, vm.zoomProperty()));
-        HBox bar = new HBox(8, status, busy, zoom);
+        // How to leave presentation mode, where the menus that say so are hidden. Not part of the picture, so
+        // never in an export.
+        Label hint = new Label("F5 or Esc: leave presentation");
+        hint.setId("presentation-hint");
+        hint.getStyleClass().add("presentation-hint");
+        hint.setMinWidth(Region.USE_PREF_SIZE);
+        hint.visibleProperty().bind(vm.presentationProperty());
+        hint.managedProperty().bind(vm.presentationProperty());
+        HBox bar = new HBox(8, status, busy, zoom, hint);
         bar.getStyleClass().add("status-bar");
         return bar;
     }
@@ -309,21 +333,13 @@ public final class MainWindow {
     }
 
     private void applyStyleClasses() {
-        root.getStyleClass().removeAll("dark", "presentation");
-        if (vm.darkProperty().get()) {
-            root.getStyleClass().add("dark");
-        }
+        // "dark" is AppWindows' to set, on this window as on every other.
+        root.getStyleClass().remove("presentation");
         if (vm.presentationProperty().get()) {
             root.getStyleClass().add("presentation");
         }
-        // The menu bar's labels keep the font size they had when the .presentation class goes away (JavaFX
-        // does not re-resolve the inherited size in their cached skins), so its size is set on it directly.
-        double size = vm.presentationProperty().get() ? 18 : javafx.scene.text.Font.getDefault().getSize();
-        menuBar.setStyle("-fx-font-size: " + size + "px;");
-        host.setDark(vm.darkProperty().get());
         if (compareView != null) {
             compareView.setPresentation(vm.presentationProperty().get());
-            compareView.setDark(vm.darkProperty().get());
         }
     }
 
@@ -359,9 +375,8 @@ public final class MainWindow {
     /** View > Compare policies: one non-modal window, created on first use, following the document. */
     public CompareView openCompare() {
         if (compareView == null) {
-            compareView = new CompareView(vm.document(), stage);
+            compareView = new CompareView(vm.document(), windows);
             compareView.setPresentation(vm.presentationProperty().get());
-            compareView.setDark(vm.darkProperty().get());
             compareView.setOnSelect(vm::reveal);
         }
         compareView.show();
@@ -375,7 +390,7 @@ public final class MainWindow {
      */
     public MemtypeExplorer openMemtypes() {
         if (memtypes == null) {
-            memtypes = new MemtypeExplorer(stage);
+            memtypes = new MemtypeExplorer(windows);
             MemtypeExplorerModel m = memtypes.model();
             m.evaluationProperty().bind(vm.document().evaluationProperty());
             Evaluation ev = vm.document().evaluation();

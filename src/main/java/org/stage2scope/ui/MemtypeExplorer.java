@@ -26,7 +26,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.stage2scope.engine.Ref;
 import org.stage2scope.engine.grid.GridCell;
 import org.stage2scope.engine.grid.MemtypeGrid;
@@ -51,7 +50,8 @@ import org.stage2scope.render.Theme;
  */
 public final class MemtypeExplorer {
     private final MemtypeExplorerModel model = new MemtypeExplorerModel();
-    private final Stage stage = new Stage();
+    private final AppWindows windows;
+    private final Stage stage;
     private final Label title = new Label();
     /** The cells; column heads and row heads are separate grids that follow its scrolling (frozen heads). */
     private final GridPane cells = new GridPane();
@@ -64,7 +64,8 @@ public final class MemtypeExplorer {
     private Consumer<List<Ref.GpaRange>> onSelectRanges = r -> { };
     private Label selectedNode;
 
-    public MemtypeExplorer(Window owner) {
+    MemtypeExplorer(AppWindows windows) {
+        this.windows = windows;
         HBox tabs = new HBox(0, archTab("arm64", Arch.ARM64), archTab("Intel EPT", Arch.X86_INTEL),
                 archTab("AMD NPT (modelled)", Arch.X86_AMD));
         tabs.getStyleClass().add("mx-tabs");
@@ -143,19 +144,8 @@ public final class MemtypeExplorer {
         BorderPane root = new BorderPane(frame, top, null, bottom, null);
         root.getStyleClass().add("memtypes");
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        javafx.scene.Scene sc = new javafx.scene.Scene(root, Math.min(1500, screen.getWidth()), Math.min(900, screen.getHeight() - 40));
-        for (String css : List.of("app.css", "memtypes.css")) {
-            var url = MemtypeExplorer.class.getResource(css);
-            if (url != null) {
-                sc.getStylesheets().add(url.toExternalForm());
-            }
-        }
-        ChildWindows.closeOnEscapeAndCtrlW(sc, stage);
-        stage.setScene(sc);
-        stage.setTitle("Stage2Scope \u2014 memory types");
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
+        stage = windows.child("Stage2Scope \u2014 memory types", root, Math.min(1500, screen.getWidth()),
+                Math.min(900, screen.getHeight() - 40), "memtypes.css");
         model.gridProperty().addListener((o, a, g) -> fill(g));
         model.selectedProperty().addListener((o, a, k) -> showSelected());
         model.archProperty().addListener((o, a, arch) -> selectTab(arch));
@@ -440,9 +430,8 @@ public final class MemtypeExplorer {
     }
 
     private void explainFailure(Path file, IOException ex) {
-        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
+        javafx.scene.control.Alert a = windows.alert(stage, javafx.scene.control.Alert.AlertType.ERROR,
                 "Could not write " + file + ": " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-        a.initOwner(stage);
         a.show();
     }
 }

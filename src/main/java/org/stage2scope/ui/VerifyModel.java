@@ -16,7 +16,7 @@ import org.stage2scope.host.ReplayText;
  * @param problem  "Could not run: why" when nothing ran, else ""
  * @param notes    what the reader must know (translated HVAs, stand-ins, differing host.kvm)
  * @param rows     one per call in scenario order; empty when nothing ran
- * @param summary  {@link ReplayText#summary}
+ * @param summary  one sentence counted from the rows (see {@link #summary(List, int)})
  * @param text     the whole replay as the command prints it (Copy as text)
  */
 record VerifyModel(String heading, String problem, List<String> notes, List<Row> rows, String summary, String text) {
@@ -56,6 +56,23 @@ record VerifyModel(String heading, String problem, List<String> notes, List<Row>
                 rows.add(new Row(cells, v.wasIssued() && !v.agrees()));
             }
         }
-        return new VerifyModel(heading, problem, r.notes(), rows, ReplayText.summary(r), ReplayText.render(r));
+        return new VerifyModel(heading, problem, r.notes(), rows, summary(rows, r.calls().size()), ReplayText.render(r));
+    }
+
+    /**
+     * The sentence under the table, counted from the rows the table shows, so the two cannot disagree. When
+     * calls ran it has the words of {@code stage2scope replay}'s last line (so Copy as text ends with it);
+     * when nothing ran there are no rows, and it says so instead of counting calls the table does not list.
+     */
+    static String summary(List<Row> rows, int calls) {
+        if (rows.isEmpty()) {
+            return calls == 0 ? "The scenario has no memslot calls."
+                    : "Nothing ran on this kernel: none of the " + calls + " call(s) was issued.";
+        }
+        long agree = rows.stream().filter(r -> r.verdict().equals("agree")).count();
+        long disagree = rows.stream().filter(r -> r.verdict().equals("DISAGREE")).count();
+        long notReproduced = rows.size() - agree - disagree;
+        return rows.size() + " call(s): " + (agree + disagree) + " issued, " + agree + " agree, " + disagree + " DISAGREE, "
+                + notReproduced + " not reproduced";
     }
 }

@@ -19,7 +19,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 
 /**
  * Tools > Verify against this kernel: the per-call table of one replay in a non-modal window, a
@@ -28,7 +27,7 @@ import javafx.stage.Window;
  * or that the replay was cancelled. Esc and Ctrl+W close it.
  */
 final class VerifyView {
-    private final Stage stage = new Stage();
+    private final Stage stage;
     private final BorderPane root = new BorderPane();
     private final Label heading = new Label();
     private final Label problem = new Label();
@@ -43,7 +42,7 @@ final class VerifyView {
     private final ReadOnlyObjectWrapper<VerifyModel> model = new ReadOnlyObjectWrapper<>(this, "model");
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper("Nothing was replayed yet.");
 
-    VerifyView(Window owner, Runnable verifyAgain, Runnable cancelRun) {
+    VerifyView(AppWindows windows, Runnable verifyAgain, Runnable cancelRun) {
         heading.getStyleClass().add("compare-heading");
         heading.setId("verify-heading");
         heading.setWrapText(true);
@@ -69,6 +68,11 @@ final class VerifyView {
         again.setId("verify-again");
         again.setOnAction(e -> verifyAgain.run());
         again.disableProperty().bind(running);
+        // Buttons never shrink below their text ("C..." for Copy as text); the heading wraps instead.
+        for (Button b : List.of(again, cancel, copy)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        heading.setMinWidth(120);
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         HBox top = new HBox(12, heading, busy, spring, again, cancel, copy);
@@ -93,17 +97,10 @@ final class VerifyView {
         root.setTop(header);
         root.setCenter(table);
         root.setBottom(bottom);
-        javafx.scene.Scene sc = new javafx.scene.Scene(root, 1100, 480);
-        var css = VerifyView.class.getResource("app.css");
-        if (css != null) {
-            sc.getStylesheets().add(css.toExternalForm());
-        }
-        ChildWindows.closeOnEscapeAndCtrlW(sc, stage);
-        stage.setScene(sc);
-        stage.setTitle("Stage2Scope \u2014 verify against this kernel");
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
+        stage = windows.child("Stage2Scope \u2014 verify against this kernel", root, 1100, 480);
+        // The top row's three buttons, a few words of heading and the busy indicator still fit.
+        stage.setMinWidth(560);
+        stage.setMinHeight(300);
     }
 
     private static void hideWhenEmpty(Label l) {
@@ -132,7 +129,8 @@ final class VerifyView {
         problem.setText(m.problem());
         notes.setText(m.notes().isEmpty() ? "" : String.join("\n", m.notes().stream().map(n -> "note: " + n).toList()));
         summary.setText(m.summary());
-        placeholder.set(m.problem().isEmpty() ? "The scenario has no memslot calls." : "Nothing ran on this kernel.");
+        // With no rows the table says the summary's sentence: it never says less or more than the summary.
+        placeholder.set(m.summary());
         table.getItems().setAll(m.rows());
         table.setDisable(false);
         autosize();
@@ -148,13 +146,6 @@ final class VerifyView {
         placeholder.set("Cancelled.");
         table.getItems().clear();
         table.setDisable(false);
-    }
-
-    void setDark(boolean on) {
-        root.getStyleClass().remove("dark");
-        if (on) {
-            root.getStyleClass().add("dark");
-        }
     }
 
     /** Columns as wide as their widest text, so no errno or reason is cut off with "...". */

@@ -36,7 +36,7 @@ class CompareBackgroundTest {
     @Start
     void start(Stage stage) {
         doc.load(Scenarios.stress(ScenarioDocument.ASYNC_MEMSLOTS), null);
-        view = new CompareView(doc, stage, s -> {
+        view = new CompareView(doc, new AppWindows(stage, new javafx.beans.property.SimpleBooleanProperty()), s -> {
             boolean first;
             synchronized (compared) {
                 first = compared.isEmpty();
