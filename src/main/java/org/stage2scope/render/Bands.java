@@ -124,9 +124,12 @@ final class Bands {
         String type = e.type();
         String blocks = shortSize(e.blockSize()) + " blocks";
         String attr = e.memAttr() == null ? "" : "  MemAttr " + Stage2Entry.bits(e.memAttr());
+        // Narrower and narrower, dropping first the VMA, then MemAttr, then the size, then the block size: a
+        // band prints its size where "type  size" fits (the 16 GiB RAM band at 140 px read only "Normal-WB"),
+        // but a block size ("2M blocks") is the THP and hugetlb story and goes last.
         return List.of(type + vma + "  " + size + "  " + blocks + attr, type + "  " + size + "  " + blocks + attr,
-                type + "  " + blocks + attr, type + "  " + blocks, type, TextFit.shortType(type) + " " + shortSize(e.blockSize()),
-                TextFit.shortType(type));
+                type + "  " + size + "  " + blocks, type + "  " + blocks, type + "  " + size,
+                type, TextFit.shortType(type) + " " + shortSize(e.blockSize()), TextFit.shortType(type));
     }
 
     List<Band> effective() {
@@ -135,7 +138,8 @@ final class Bands {
             for (EffectiveRun e : ev.effective()) {
                 String s1 = e.stage1Assumed() ? "" : "  (S1 " + e.stage1().id() + ")";
                 bands.add(new Band(gpa.toUnit(e.gpa()), gpa.endUnit(e.gpa(), e.size()), Styles.memClass(e.memClass()),
-                        size -> List.of(e.name() + s1 + "  " + size, e.name() + s1, e.name(), TextFit.shortType(e.name())),
+                        size -> List.of(e.name() + s1 + "  " + size, e.name() + s1, e.name() + "  " + size, e.name(),
+                                TextFit.shortType(e.name())),
                         new Ref.GpaRange(e.gpa(), e.size()), () -> Tooltips.of(e), 0, e.gpa(), e.size(), e.name()));
             }
             bands.sort(BY_START);

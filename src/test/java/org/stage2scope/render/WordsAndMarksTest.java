@@ -100,6 +100,24 @@ class WordsAndMarksTest {
     }
 
     @Test
+    void aStage2BandPrintsItsSizeWhereItFits() throws Exception {
+        // The default sample's 16 GiB of RAM drawn 140 px wide in the window read only "Normal-WB".
+        Evaluation ev = sample("grace-hopper-fwb.json");
+        var ram = ev.stage2().stream().filter(r -> r.size() == 16L << 30).findFirst().orElseThrow();
+        java.util.List<String> labels = Bands.stage2Labels(ram);
+        double fs = 13;
+        String withSize = "Normal-WB  16 GiB";
+        assertTrue(labels.contains(withSize), labels.toString());
+        double room = TextFit.width(withSize, fs) + 1;
+        String chosen = labels.stream().filter(l -> TextFit.width(l, fs) <= room).findFirst().orElseThrow();
+        assertEquals(withSize, chosen, "first label that fits " + room + " px");
+        // Wider, the block size comes too; the MemAttr only with the size and blocks.
+        String wide = labels.stream().filter(l -> TextFit.width(l, fs) <= TextFit.width("Normal-WB  16 GiB  2M blocks", fs) + 1)
+                .findFirst().orElseThrow();
+        assertEquals("Normal-WB  16 GiB  2M blocks", wide);
+    }
+
+    @Test
     void aCutBandNeverReadsAsTheWholeRun() {
         // THP sample, zoomed: 2 GiB less the 1 MiB misalignment printed "2.0 GiB of 2.0 GiB".
         assertEquals("2047 MiB of 2 GiB", BandLane.partOf((2L << 30) - (1L << 20), 2L << 30));
