@@ -220,15 +220,22 @@ final class ActionTable {
 
     /** The Help > Keys text, from the table itself so it can never disagree with the menus. */
     String keysText() {
-        StringBuilder sb = new StringBuilder("On the picture: wheel or + / - zoom around the pointer, drag or Left / Right pan,"
-                + " 0 or Home fit all, Z zoom to the selection, ] and [ next and previous band in the lane, P presentation"
-                + " mode, Esc clear the selection, right-click a band for its menu.\n\nEverywhere:\n");
+        // One key per line, in the same two columns as the shortcuts below: the pointer keys as one
+        // sentence ran 110 characters past the dialog's edge.
+        StringBuilder sb = new StringBuilder("On the picture:\n");
+        String[][] picture = {{"wheel, + / -", "zoom around the pointer"}, {"drag, Left/Right", "pan"},
+            {"0, Home", "fit all"}, {"Z", "zoom to the selection"}, {"] and [", "next, previous band in the lane"},
+            {"P", "presentation mode"}, {"Esc", "clear the selection"}, {"right-click", "a band's menu"}};
+        for (String[] k : picture) {
+            sb.append(String.format("  %-16s %s%n", k[0], k[1]));
+        }
+        sb.append("\nEverywhere:\n");
         for (AppAction a : actions.values()) {
             if (a.key() != null) {
                 sb.append(String.format("  %-16s %s%n", a.keyText(), a.text().replace("\u2026", "")));
             }
         }
-        sb.append("\nCompare policies, Memory types and Verify against this kernel windows: Esc or Ctrl+W closes them.");
+        sb.append("\nCompare policies, Memory types and Verify against this kernel:\n  Esc or Ctrl+W closes the window.");
         return sb.toString();
     }
 }

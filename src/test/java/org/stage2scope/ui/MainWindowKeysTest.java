@@ -234,4 +234,17 @@ class MainWindowKeysTest {
         MenuItem undo = ActionTable.item(actions.get("undo"));
         assertTrue(undo.isDisable(), "nothing to undo yet");
     }
+
+    @Test
+    void theKeysTextFitsItsDialogAndNamesEveryShortcut() {
+        // Help > Keys shows this in a 72-column monospace area; its first line ran to 180 characters and
+        // needed a horizontal scroll bar on a projector.
+        String text = window.actions().keysText();
+        for (String line : text.split("\n")) {
+            assertTrue(line.length() <= 72, "wider than the dialog: \"" + line + "\"");
+        }
+        for (String key : new String[] {"Esc", "P ", "Z ", "F1", "F5", "Ctrl+Z", "Ctrl+F"}) {
+            assertTrue(text.contains(key), "Keys lacks " + key + ":\n" + text);
+        }
+    }
 }
