@@ -56,6 +56,8 @@ final class AccessMarks {
         View view = f.gpa().view();
         List<AccessResult> offLeft = new ArrayList<>();
         List<AccessResult> offRight = new ArrayList<>();
+        List<AccessResult> inView = new ArrayList<>();
+        List<Double> trueX = new ArrayList<>();
         for (AccessResult a : ev.accesses()) {
             double u = gpa.toUnit(a.access().gpa());
             // An access outside the view is not drawn at all: a marker pinned to the edge would claim a GPA
@@ -68,8 +70,18 @@ final class AccessMarks {
                 offRight.add(a);
                 continue;
             }
-            double ax = f.gpa().x(u);
+            inView.add(a);
+            trueX.add(f.gpa().x(u));
+        }
+        double[] at = fanOut(f, inView, trueX, tri);
+        for (int k = 0; k < inView.size(); k++) {
+            AccessResult a = inView.get(k);
+            double ax = at[k];
             Style st = Styles.access(a);
+            if (Math.abs(ax - trueX.get(k)) >= 1) { // a pin from the true GPA to the marker moved aside
+                sc.add(new Scene.Line(trueX.get(k), r.accessY(), ax, y0 + 1, t.foreground(), 1, false),
+                        Scene.Meta.of("pin access"));
+            }
             sc.add(marker(a.outcome(), ax, y0, tri, t.fill(st), t.foreground()),
                     Scene.Meta.range("marker access", new Ref.Access(a.index()), a.access().gpa(), 1, a.outcome().name()));
             sc.hit(new Scene.Hit(ax - tri, r.accessY(), tri * 2, tri * 1.6, new Ref.Access(a.index()), () -> Tooltips.of(a),
@@ -105,6 +117,59 @@ final class AccessMarks {
             sc.add(new Scene.Text(p.x(), p.baseline(), g.text(), fs, t.foreground(), g.rank() < 3, Scene.Anchor.MIDDLE),
                     new Scene.Meta("label access", g.refs(), null, null, g.items().get(0).access().outcome().name()));
         }
+    }
+
+    /**
+     * Where each marker goes: at its GPA, except that markers closer than a marker's width (three accesses
+     * to one 16 MiB BAR at fit) would hide each other's shape, and the shape is the outcome; such runs stand
+     * side by side in address order, centred on where they belong and kept inside the plot, each pinned to
+     * its true place by a thin line.
+     */
+    private static double[] fanOut(Frame f, List<AccessResult> accesses, List<Double> trueX, double tri) {
+        int n = accesses.size();
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingDouble(trueX::get));
+        double step = tri * 2 + 1;
+        // Runs of markers in address order, {first, last} positions in `order`; a run that would stand on its
+        // left neighbour (or is pushed into it by the plot's edge) is merged into it, as BandLane's clusters are.
+        List<int[]> runs = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            int[] run = {k, k};
+            while (!runs.isEmpty()) {
+                int[] prev = runs.get(runs.size() - 1);
+                if (left(f, prev, order, trueX, tri, step) + (prev[1] - prev[0]) * step + step <= left(f, run, order, trueX, tri, step)) {
+                    break;
+                }
+                runs.remove(runs.size() - 1);
+                run = new int[] {prev[0], run[1]};
+            }
+            runs.add(run);
+        }
+        double[] at = new double[n];
+        double room = f.right() - f.left();
+        for (int[] run : runs) {
+            int count = run[1] - run[0] + 1;
+            // More markers than the plot holds side by side (a stress scenario at fit) stay where they belong.
+            boolean fan = count * step <= room;
+            double first = left(f, run, order, trueX, tri, step);
+            for (int k = run[0]; k <= run[1]; k++) {
+                at[order[k]] = fan ? first + (k - run[0]) * step : trueX.get(order[k]);
+            }
+        }
+        return at;
+    }
+
+    /**
+     * The centre of a run's first marker: the run centred on where its accesses belong, kept inside the plot
+     * (an access at the plot's first byte drew half its marker over the lane titles).
+     */
+    private static double left(Frame f, int[] run, Integer[] order, List<Double> trueX, double tri, double step) {
+        double centre = (trueX.get(order[run[0]]) + trueX.get(order[run[1]])) / 2;
+        double width = (run[1] - run[0]) * step;
+        return Math.max(f.left() + tri, Math.min(f.right() - tri - width, centre - width / 2));
     }
 
     /**

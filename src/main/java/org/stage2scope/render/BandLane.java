@@ -472,7 +472,9 @@ final class BandLane {
         if (words.stream().distinct().count() == 1) {
             return words.get(0) + " \u00d7" + words.size();
         }
-        return String.join(", ", words);
+        // A warning's words hold a comma-free sentence after a colon; a comma after it read as part of that
+        // sentence ("\u26a0 NC: guest asked cacheable, Dev"), so such lists are set apart with a bar.
+        return String.join(words.stream().anyMatch(w -> w.contains(": ")) ? "  |  " : ", ", words);
     }
 
     /** The ids of a cluster's bands, space-separated (one label names them all). */

@@ -116,6 +116,7 @@ class PicturePropertiesTest {
                 noLeaderCrossesALabel(marks, where);
                 noTickLabelStraddlesAGap(marks, where);
                 everyBreakInViewIsMarked(marks, s, where);
+                noAccessMarkerHidesAnother(marks, where);
                 theLegendKeysWhatIsDrawnAndNothingElse(marks, s, where);
             }
         }
@@ -225,6 +226,25 @@ class PicturePropertiesTest {
                         && Math.min(l.x1(), l.x2()) >= 0 && Math.max(l.x1(), l.x2()) <= s.width());
                 assertTrue(marked, where + ": the gap " + m.meta().start() + " shows " + r.w() + " px at x " + r.x()
                         + " with no zig-zag on it");
+            }
+        }
+    }
+
+    /**
+     * An access marker's shape is its outcome: markers of accesses a few pixels apart (three accesses to a
+     * 16 MiB BAR at fit) stood on one another and a failing square hid a mapped triangle.
+     */
+    private static void noAccessMarkerHidesAnother(List<Mark> marks, String where) {
+        List<double[]> spans = new ArrayList<>();
+        for (Mark m : marks) {
+            if (m.exactly("marker access") && m.prim() instanceof Scene.Poly p) {
+                double lo = java.util.Arrays.stream(p.xs()).min().orElseThrow();
+                double hi = java.util.Arrays.stream(p.xs()).max().orElseThrow();
+                for (double[] o : spans) {
+                    assertTrue(Math.min(hi, o[1]) - Math.max(lo, o[0]) <= 0.5, where + ": access marker " + m.meta().ref()
+                            + " at " + lo + "-" + hi + " overlaps one at " + o[0] + "-" + o[1]);
+                }
+                spans.add(new double[] {lo, hi});
             }
         }
     }

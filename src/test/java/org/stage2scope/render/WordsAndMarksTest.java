@@ -118,6 +118,21 @@ class WordsAndMarksTest {
     }
 
     @Test
+    void aSharedCalloutSetsAWarningApartFromTheNextName() throws Exception {
+        // vfio-bar-allow-uncached-exec: the warned NC range and the Device range beside it share a callout;
+        // joined by a comma it read as one cut-off sentence, "NC: guest asked cacheable, Dev".
+        Evaluation ev = sample("vfio-bar-allow-uncached-exec.json");
+        Document svg = Jsoup.parse(SvgPainter.paint(Picture.of(ev)), "", Parser.xmlParser());
+        java.util.List<String> shared = svg.select("text.label.side").eachText().stream()
+                .filter(t -> t.contains(FindingTags.WARNING_SIGN) && t.contains("Dev")).toList();
+        assertFalse(shared.isEmpty(), svg.select("text.label.side").eachText().toString());
+        for (String t : shared) {
+            assertFalse(t.matches(".*: [^|]*, Dev.*"), t);
+            assertTrue(t.contains(" | "), t);
+        }
+    }
+
+    @Test
     void aCutBandNeverReadsAsTheWholeRun() {
         // THP sample, zoomed: 2 GiB less the 1 MiB misalignment printed "2.0 GiB of 2.0 GiB".
         assertEquals("2047 MiB of 2 GiB", BandLane.partOf((2L << 30) - (1L << 20), 2L << 30));
