@@ -190,8 +190,6 @@ final class InspectorView extends ScrollPane {
         }
         if (p.type() == Boolean.class) {
             CheckBox cb = new CheckBox(p.name());
-            // The text is a kernel name (VM_PFNMAP, KVM_MEM_READONLY): mnemonic parsing would eat its first '_'.
-            cb.setMnemonicParsing(false);
             cb.setSelected(Boolean.TRUE.equals(p.value()));
             cb.setDisable(!p.editable());
             cb.setOnAction(e -> commit(row, cb.isSelected()));

@@ -82,6 +82,7 @@ public final class MainWindow {
 
     /** @param browser opens a documentation link from Help > About (HostServices::showDocument), or null */
     public MainWindow(ScenarioDocument doc, Stage stage, Consumer<String> browser) {
+        LiteralText.everywhere(); // kernel names keep their '_' in this window and every one it opens
         this.vm = new MainViewModel(doc);
         this.stage = stage;
         this.dialogs = new FxDialogService(stage, browser);
