@@ -240,17 +240,26 @@ public final class MainWindow {
         ToggleButton dic = featureToggle(CpuFeature.DIC, "CTR_EL0.DIC: no I-cache invalidation needed (arm64)");
         ComboBox<PolicyId> policy = choice("tb-policy", PolicyId.values(), s -> s.vm().policy(), vm::setPolicy);
         ComboBox<Arch> arch = choice("tb-arch", Arch.values(), s -> s.host().arch(), vm::setArch);
-        policy.setTooltip(new Tooltip("Which cacheable-PFNMAP proposal the simulated kernel implements"));
+        String policyHelp = "Which cacheable-PFNMAP proposal the simulated kernel implements";
+        policy.setTooltip(new Tooltip(policyHelp));
         arch.setTooltip(new Tooltip("Host architecture; switching converts memory types to the nearest equivalent"));
+        // On x86 there is nothing to choose: the box is empty and disabled, its prompt and the line beside
+        // it say why (the tooltip has the whole sentence), so nobody has to hover to find out.
+        policy.setPromptText(InspectorModel.X86_POLICY_SHOWN);
+        Label policyWhy = new Label(InspectorModel.X86_POLICY_WHY);
+        policyWhy.setId("tb-policy-why");
+        policyWhy.getStyleClass().add("policy-why");
+        policyWhy.setTooltip(new Tooltip(ScenarioFacts.X86_NO_POLICY));
         follow(s -> {
-            policy.setValue(s.vm().policy());
-            arch.setValue(s.host().arch());
             boolean x86 = s.host().arch().isX86();
+            policy.setValue(x86 ? null : s.vm().policy());
+            arch.setValue(s.host().arch());
             policy.setDisable(x86);
-            policy.getTooltip().setText(x86 ? ScenarioFacts.X86_NO_POLICY
-                    : "Which cacheable-PFNMAP proposal the simulated kernel implements");
+            policy.getTooltip().setText(x86 ? ScenarioFacts.X86_NO_POLICY : policyHelp);
+            policyWhy.setVisible(x86);
+            policyWhy.setManaged(x86);
         });
-        return new ToolBar(new Label("Host:"), fwb, dic, new Label(" Policy:"), policy, new Label(" Arch:"), arch,
+        return new ToolBar(new Label("Host:"), fwb, dic, new Label(" Policy:"), policy, policyWhy, new Label(" Arch:"), arch,
                 new Separator(), actions.button("undo", "Undo"), actions.button("fit", "Fit all"),
                 actions.button("zoom-selection", "Zoom to selection"), new Separator(), actions.button("compare", "Compare"),
                 actions.button("present", "Presentation"));
