@@ -421,7 +421,7 @@ public final class InspectorModel {
             sb.append(Tooltips.of(ev.memslotCalls().get(m.index())));
         } else if (ref instanceof Ref.Access a && a.index() < ev.accesses().size()) {
             AccessResult r = ev.accesses().get(a.index());
-            sb.append(Tooltips.of(r)).append("\n\nDecision trace (user_mem_abort order):\n");
+            sb.append(Tooltips.of(r)).append("\n\nDecision trace, in the order the kernel handles the fault:\n");
             int n = 1;
             for (String line : r.trace()) {
                 sb.append(n++).append(". ").append(line).append('\n');
