@@ -28,6 +28,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,6 +127,12 @@ class KernelNamesLiteralTest {
         robot.interact(() -> window.openSample("x86-amd-guest-uc.json"));
         walkAll(robot, eaten);
         assertEquals(List.of(), List.copyOf(eaten), "controls that hide the first '_' of their text");
+    }
+
+    /** The child windows and dialogs would stay on screen over the next test's window. */
+    @AfterEach
+    void closeOthers(FxRobot robot) {
+        robot.interact(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide));
     }
 
     private int pfnmapVma() {
