@@ -243,16 +243,19 @@ public final class MainWindow {
         String policyHelp = "Which cacheable-PFNMAP proposal the simulated kernel implements";
         policy.setTooltip(new Tooltip(policyHelp));
         arch.setTooltip(new Tooltip("Host architecture; switching converts memory types to the nearest equivalent"));
-        // On x86 there is nothing to choose: the box is empty and disabled, its prompt and the line beside
-        // it say why (the tooltip has the whole sentence), so nobody has to hover to find out.
-        policy.setPromptText(InspectorModel.X86_POLICY_SHOWN);
+        // On x86 there is nothing to choose: the box is disabled, shows "none on x86" and the line beside it
+        // says why (the tooltip has the whole sentence), so nobody has to hover to find out.
+        PolicyButtonCell shown = new PolicyButtonCell();
+        policy.setButtonCell(shown);
         Label policyWhy = new Label(InspectorModel.X86_POLICY_WHY);
         policyWhy.setId("tb-policy-why");
         policyWhy.getStyleClass().add("policy-why");
         policyWhy.setTooltip(new Tooltip(ScenarioFacts.X86_NO_POLICY));
         follow(s -> {
             boolean x86 = s.host().arch().isX86();
-            policy.setValue(x86 ? null : s.vm().policy());
+            shown.x86 = x86;
+            policy.setValue(s.vm().policy());
+            shown.show(policy.getValue());
             arch.setValue(s.host().arch());
             policy.setDisable(x86);
             policy.getTooltip().setText(x86 ? ScenarioFacts.X86_NO_POLICY : policyHelp);
@@ -263,6 +266,25 @@ public final class MainWindow {
                 new Separator(), actions.button("undo", "Undo"), actions.button("fit", "Fit all"),
                 actions.button("zoom-selection", "Zoom to selection"), new Separator(), actions.button("compare", "Compare"),
                 actions.button("present", "Presentation"));
+    }
+
+    /**
+     * The policy box's face: the scenario keeps its policy on x86 (it has no effect there, and switching
+     * back to arm64 restores it), so the face, not the value, says "none on x86". A cleared value with a
+     * prompt would do, but JavaFX does not redraw a combo box's prompt after its value becomes null.
+     */
+    private static final class PolicyButtonCell extends javafx.scene.control.ListCell<PolicyId> {
+        boolean x86;
+
+        @Override
+        protected void updateItem(PolicyId p, boolean empty) {
+            super.updateItem(p, empty);
+            show(empty ? null : p);
+        }
+
+        void show(PolicyId p) {
+            setText(x86 ? InspectorModel.X86_POLICY_SHOWN : p == null ? "" : p.id());
+        }
     }
 
     /**
