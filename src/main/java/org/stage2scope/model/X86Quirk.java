@@ -17,6 +17,15 @@ public enum X86Quirk implements Named {
     }
 
     /**
+     * Whether the quirk exists on this host: IGNORE_GUEST_PAT is an EPT quirk (vmx_get_mt_mask's IPAT bit);
+     * SVM removes it from kvm_caps.supported_quirks, since NPT has no ignore-PAT bit and always honours
+     * the guest PAT.
+     */
+    public boolean appliesTo(Arch arch) {
+        return arch == Arch.X86_INTEL;
+    }
+
+    /**
      * The quirks a new VM starts with: on x86 KVM enables every quirk until userspace clears it with
      * KVM_CAP_DISABLE_QUIRKS2 (kvm_arch_init_vm sets kvm->arch.disabled_quirks to 0), arm64 has none.
      */

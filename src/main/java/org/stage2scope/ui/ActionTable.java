@@ -158,7 +158,6 @@ final class ActionTable {
             mi = new MenuItem(a.text());
             mi.setOnAction(e -> a.run().run());
         }
-        mi.setMnemonicParsing(false); // kernel names keep their underscores (IGNORE_GUEST_PAT, VM_PFNMAP)
         mi.setId("menu-" + a.id());
         mi.setAccelerator(a.key());
         mi.disableProperty().bind(Bindings.createBooleanBinding(a.disabled()::get, a.disabled()));
@@ -211,7 +210,6 @@ final class ActionTable {
         recentMenu.getItems().clear();
         for (Path p : files.recent().filesProperty()) {
             MenuItem mi = new MenuItem(p.toString());
-            mi.setMnemonicParsing(false);
             mi.setOnAction(e -> files.openRecent(p));
             recentMenu.getItems().add(mi);
         }

@@ -79,7 +79,6 @@ final class BandContextMenu {
 
     private static MenuItem item(String id, String text, Runnable r) {
         MenuItem mi = new MenuItem(text);
-        mi.setMnemonicParsing(false); // kernel names keep their underscores (VM_PFNMAP, IGNORE_GUEST_PAT)
         mi.setId(id);
         mi.setOnAction(e -> r.run());
         return mi;

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextInputDialog;
@@ -26,11 +27,29 @@ final class FxDialogService implements DialogService {
     private final AppWindows windows;
     /** Opens a link (HostServices::showDocument in the app); null when nothing can open one. */
     private final Consumer<String> browser;
+    private final Shower shower;
+
+    /** How a dialog is shown: modal, waiting for its answer, in the app; a test shows it and looks at it. */
+    interface Shower {
+        <R> Optional<R> show(Dialog<R> d);
+    }
+
+    static final Shower MODAL = new Shower() {
+        @Override
+        public <R> Optional<R> show(Dialog<R> d) {
+            return d.showAndWait();
+        }
+    };
 
     FxDialogService(Window owner, AppWindows windows, Consumer<String> browser) {
+        this(owner, windows, browser, MODAL);
+    }
+
+    FxDialogService(Window owner, AppWindows windows, Consumer<String> browser, Shower shower) {
         this.owner = owner;
         this.windows = windows;
         this.browser = browser;
+        this.shower = shower;
     }
 
     @Override
@@ -74,7 +93,7 @@ final class FxDialogService implements DialogService {
         ButtonType discard = new ButtonType("Discard changes");
         Alert a = alert(Alert.AlertType.CONFIRMATION, "The scenario has unsaved changes. Save them before you " + what + "?",
                 save, discard, ButtonType.CANCEL);
-        ButtonType r = a.showAndWait().orElse(ButtonType.CANCEL);
+        ButtonType r = shower.show(a).orElse(ButtonType.CANCEL);
         return r == save ? SaveChoice.SAVE : r == discard ? SaveChoice.DISCARD : SaveChoice.CANCEL;
     }
 
@@ -82,7 +101,7 @@ final class FxDialogService implements DialogService {
     public void showError(String message) {
         Alert a = alert(Alert.AlertType.ERROR, message, ButtonType.OK);
         a.getDialogPane().setMinWidth(520);
-        a.showAndWait();
+        shower.show(a);
     }
 
     @Override
@@ -101,12 +120,12 @@ final class FxDialogService implements DialogService {
         d.setHeaderText(null);
         d.setContentText(prompt);
         d.getEditor().setPrefColumnCount(28);
-        return d.showAndWait().map(String::strip).filter(t -> !t.isEmpty());
+        return shower.show(d).map(String::strip).filter(t -> !t.isEmpty());
     }
 
     @Override
     public Optional<ImportDialog.Request> askImport() {
-        return ImportDialog.ask(owner, windows);
+        return shower.show(ImportDialog.dialog(owner, windows));
     }
 
     @Override
@@ -119,7 +138,7 @@ final class FxDialogService implements DialogService {
         area.setPrefRowCount(Math.min(30, (int) text.lines().count() + 1));
         area.setPrefColumnCount(72);
         a.getDialogPane().setContent(area);
-        a.showAndWait();
+        shower.show(a);
     }
 
     @Override
@@ -137,7 +156,7 @@ final class FxDialogService implements DialogService {
             box.getChildren().add(link);
         }
         a.getDialogPane().setContent(box);
-        a.showAndWait();
+        shower.show(a);
     }
 
     private Alert alert(Alert.AlertType type, String text, ButtonType... buttons) {

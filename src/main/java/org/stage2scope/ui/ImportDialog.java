@@ -1,7 +1,6 @@
 package org.stage2scope.ui;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -32,7 +31,8 @@ final class ImportDialog {
 
     private ImportDialog() {}
 
-    static Optional<Request> ask(Window owner, AppWindows windows) {
+    /** The dialog, owned by the main window and in its theme, not yet shown (FxDialogService shows it). */
+    static Dialog<Request> dialog(Window owner, AppWindows windows) {
         Dialog<Request> d = windows.dialog();
         d.setTitle("Import from QEMU");
         d.setHeaderText(null);
@@ -71,7 +71,7 @@ final class ImportDialog {
                 .bind(smaps.textProperty().isEmpty().or(monitor.textProperty().isEmpty()));
         d.setResultConverter(b -> b != ok ? null : new Request(Path.of(smaps.getText().trim()), Path.of(monitor.getText().trim()),
                 new ImportOptions(arch.getValue() instanceof Arch a ? a : null, all.isSelected(), null)));
-        return d.showAndWait();
+        return d;
     }
 
     private static Button browse(Window owner, TextField target, String what) {

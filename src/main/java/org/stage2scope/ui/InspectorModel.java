@@ -64,6 +64,16 @@ public final class InspectorModel {
         }
     }
 
+    /** What the policy control shows on x86, where there is nothing to choose. */
+    static final String X86_POLICY_SHOWN = "none on x86";
+    /** Why, in one line beside it (the tooltip has ScenarioFacts.X86_NO_POLICY in full). */
+    static final String X86_POLICY_WHY = "every proposal reduces to what x86 already does";
+
+    /** The type of a row that is a sentence about the row above it, not a value (shown as a wrapped note). */
+    public static final class Note {
+        private Note() {}
+    }
+
     /** VMA flags the engine reads, offered as toggles (those that exist on the host's arch). */
     public static final List<VmFlag> VMA_FLAGS = List.of(VmFlag.VM_PFNMAP, VmFlag.VM_IO, VmFlag.VM_MIXEDMAP,
             VmFlag.VM_HUGETLB, VmFlag.VM_ALLOW_ANY_UNCACHED, VmFlag.VM_MTE_ALLOWED, VmFlag.VM_MTE, VmFlag.VM_NOHUGEPAGE);
@@ -115,7 +125,9 @@ public final class InspectorModel {
             }
         }
         if (h.arch().isX86()) {
-            p.add(ro("VM", "policy", ScenarioFacts.X86_NO_POLICY, "(no effect on x86)"));
+            // Nothing to choose: the row stays (disabled) so the reader learns why rather than wonder where it went.
+            p.add(new Prop("VM", "policy", ScenarioFacts.X86_NO_POLICY, PolicyId.class, X86_POLICY_SHOWN, List.of(), null));
+            p.add(new Prop("VM", "policy-why", ScenarioFacts.X86_NO_POLICY, Note.class, X86_POLICY_WHY, null, null));
         } else {
             p.add(new Prop("VM", "policy", "Which cacheable-PFNMAP proposal the simulated kernel implements", PolicyId.class,
                     vm.policy(), List.of(PolicyId.values()),
@@ -126,8 +138,8 @@ public final class InspectorModel {
                     v -> onVm(x -> new Vm(x.ipaBits(), (Boolean) v, x.policy(), x.quirks(), x.noncoherentDma()))));
         } else {
             for (X86Quirk q : X86Quirk.values()) {
-                if (q == X86Quirk.IGNORE_GUEST_PAT && h.arch() != Arch.X86_INTEL) {
-                    continue; // an EPT quirk (vmx_get_mt_mask): AMD's NPT always honours the guest PAT
+                if (!q.appliesTo(h.arch())) {
+                    continue;
                 }
                 p.add(new Prop("VM", q.id(), "KVM x86 quirk left enabled (KVM_CAP_DISABLE_QUIRKS2 clears it)", Boolean.class,
                         vm.has(q), null, v -> onVm(x -> new Vm(x.ipaBits(), x.mte(), x.policy(),
@@ -409,7 +421,7 @@ public final class InspectorModel {
             sb.append(Tooltips.of(ev.memslotCalls().get(m.index())));
         } else if (ref instanceof Ref.Access a && a.index() < ev.accesses().size()) {
             AccessResult r = ev.accesses().get(a.index());
-            sb.append(Tooltips.of(r)).append("\n\nDecision trace (user_mem_abort order):\n");
+            sb.append(Tooltips.of(r)).append("\n\nDecision trace, in the order the kernel handles the fault:\n");
             int n = 1;
             for (String line : r.trace()) {
                 sb.append(n++).append(". ").append(line).append('\n');

@@ -79,7 +79,7 @@ final class InspectorView extends ScrollPane {
             row.editor = editor(row);
             row.editor.setId("prop-" + p.name());
             rows.put(p.key(), row);
-            if (p.type() == InspectorModel.Action.class || p.type() == Boolean.class) {
+            if (p.type() == InspectorModel.Action.class || p.type() == Boolean.class || p.type() == InspectorModel.Note.class) {
                 // A button says what it does and a check box carries its flag's name, so neither needs a name
                 // column: the row's whole width goes to its words (KVM_MEM_ENABLE_CACHEABLE_PFNMAP is wide).
                 if (!p.description().isEmpty()) {
@@ -142,6 +142,8 @@ final class InspectorView extends ScrollPane {
         row.prop = p;
         if (row.editor instanceof Button b) {
             b.setText(String.valueOf(p.value()));
+        } else if (row.editor instanceof Label note) {
+            note.setText(String.valueOf(p.value()));
         } else if (row.editor instanceof CheckBox cb) {
             cb.setSelected(Boolean.TRUE.equals(p.value()));
             cb.setDisable(!p.editable());
@@ -188,10 +190,16 @@ final class InspectorView extends ScrollPane {
             b.setOnAction(e -> doc.edit(String.valueOf(row.prop.value()), row.prop.edit().apply(null)));
             return b;
         }
+        if (p.type() == InspectorModel.Note.class) {
+            // Why the row above cannot be changed, readable without hovering (the tooltip has the whole sentence).
+            Label note = new Label(String.valueOf(p.value()));
+            note.getStyleClass().add("inspector-note");
+            note.setWrapText(true);
+            note.setMinHeight(Region.USE_PREF_SIZE);
+            return note;
+        }
         if (p.type() == Boolean.class) {
             CheckBox cb = new CheckBox(p.name());
-            // The text is a kernel name (VM_PFNMAP, KVM_MEM_READONLY): mnemonic parsing would eat its first '_'.
-            cb.setMnemonicParsing(false);
             cb.setSelected(Boolean.TRUE.equals(p.value()));
             cb.setDisable(!p.editable());
             cb.setOnAction(e -> commit(row, cb.isSelected()));

@@ -87,6 +87,7 @@ public final class MainWindow {
 
     /** @param browser opens a documentation link from Help > About (HostServices::showDocument), or null */
     public MainWindow(ScenarioDocument doc, Stage stage, Consumer<String> browser) {
+        LiteralText.everywhere(); // kernel names keep their '_' in this window and every one it opens
         this.vm = new MainViewModel(doc);
         this.stage = stage;
         this.windows = new AppWindows(stage, vm.darkProperty());
@@ -263,20 +264,51 @@ public final class MainWindow {
         ToggleButton dic = featureToggle(CpuFeature.DIC, "CTR_EL0.DIC: no I-cache invalidation needed (arm64)");
         ComboBox<PolicyId> policy = choice("tb-policy", PolicyId.values(), s -> s.vm().policy(), vm::setPolicy);
         ComboBox<Arch> arch = choice("tb-arch", Arch.values(), s -> s.host().arch(), vm::setArch);
-        policy.setTooltip(new Tooltip("Which cacheable-PFNMAP proposal the simulated kernel implements"));
+        String policyHelp = "Which cacheable-PFNMAP proposal the simulated kernel implements";
+        policy.setTooltip(new Tooltip(policyHelp));
         arch.setTooltip(new Tooltip("Host architecture; switching converts memory types to the nearest equivalent"));
+        // On x86 there is nothing to choose: the box is disabled, shows "none on x86" and the line beside it
+        // says why (the tooltip has the whole sentence), so nobody has to hover to find out.
+        PolicyButtonCell shown = new PolicyButtonCell();
+        policy.setButtonCell(shown);
+        Label policyWhy = new Label(InspectorModel.X86_POLICY_WHY);
+        policyWhy.setId("tb-policy-why");
+        policyWhy.getStyleClass().add("policy-why");
+        policyWhy.setTooltip(new Tooltip(ScenarioFacts.X86_NO_POLICY));
         follow(s -> {
-            policy.setValue(s.vm().policy());
-            arch.setValue(s.host().arch());
             boolean x86 = s.host().arch().isX86();
+            shown.x86 = x86;
+            policy.setValue(s.vm().policy());
+            shown.show(policy.getValue());
+            arch.setValue(s.host().arch());
             policy.setDisable(x86);
-            policy.getTooltip().setText(x86 ? ScenarioFacts.X86_NO_POLICY
-                    : "Which cacheable-PFNMAP proposal the simulated kernel implements");
+            policy.getTooltip().setText(x86 ? ScenarioFacts.X86_NO_POLICY : policyHelp);
+            policyWhy.setVisible(x86);
+            policyWhy.setManaged(x86);
         });
-        return new ToolBar(new Label("Host:"), fwb, dic, new Label(" Policy:"), policy, new Label(" Arch:"), arch,
+        return new ToolBar(new Label("Host:"), fwb, dic, new Label(" Policy:"), policy, policyWhy, new Label(" Arch:"), arch,
                 new Separator(), actions.button("undo", "Undo"), actions.button("fit", "Fit all"),
                 actions.button("zoom-selection", "Zoom to selection"), new Separator(), actions.button("compare", "Compare"),
                 actions.button("present", "Presentation"));
+    }
+
+    /**
+     * The policy box's face: the scenario keeps its policy on x86 (it has no effect there, and switching
+     * back to arm64 restores it), so the face, not the value, says "none on x86". A cleared value with a
+     * prompt would do, but JavaFX does not redraw a combo box's prompt after its value becomes null.
+     */
+    private static final class PolicyButtonCell extends javafx.scene.control.ListCell<PolicyId> {
+        boolean x86;
+
+        @Override
+        protected void updateItem(PolicyId p, boolean empty) {
+            super.updateItem(p, empty);
+            show(empty ? null : p);
+        }
+
+        void show(PolicyId p) {
+            setText(x86 ? InspectorModel.X86_POLICY_SHOWN : p == null ? "" : p.id());
+        }
     }
 
     /**

@@ -71,7 +71,6 @@ public final class MemtypeExplorer {
         tabs.getStyleClass().add("mx-tabs");
         CheckBox fwb = new CheckBox("FWB (HCR_EL2.FWB, FEAT_S2FWB)");
         fwb.setId("mx-fwb");
-        fwb.setMnemonicParsing(false);
         fwb.selectedProperty().bindBidirectional(model.fwbProperty());
         CheckBox ipat = new CheckBox("IPAT (EPT bit 6)");
         ipat.setId("mx-ipat");
