@@ -106,8 +106,14 @@ public final class Scene {
     private final double width;
     private final double height;
     private final int background;
-    private final List<Prim> prims = new ArrayList<>();
-    private final List<Meta> metas = new ArrayList<>();
+    // Two layers: shapes, then every text with its plate. Outlines drawn after the lanes (the change and
+    // selection highlights) and gap zig-zags then pass under words instead of striking through them
+    // ("NC" read "IC" under the usemem outline after an FWB toggle). Painters see one list, shapes first.
+    private final List<Prim> shapes = new ArrayList<>();
+    private final List<Meta> shapeMetas = new ArrayList<>();
+    private final List<Prim> words = new ArrayList<>();
+    private final List<Meta> wordMetas = new ArrayList<>();
+    private List<Prim> prims;
     private final List<Hit> hits = new ArrayList<>();
 
     public Scene(double width, double height, int background) {
@@ -128,7 +134,14 @@ public final class Scene {
         return background;
     }
 
+    /** Every primitive in painting order: the shapes in the order added, then the texts and their plates. */
     public List<Prim> prims() {
+        if (prims == null) {
+            List<Prim> all = new ArrayList<>(shapes.size() + words.size());
+            all.addAll(shapes);
+            all.addAll(words);
+            prims = java.util.Collections.unmodifiableList(all);
+        }
         return prims;
     }
 
@@ -142,14 +155,16 @@ public final class Scene {
 
     /** Adds a primitive that stands for something (a band, a label, a marker). */
     public Scene add(Prim p, Meta meta) {
-        prims.add(p);
-        metas.add(meta);
+        boolean word = p instanceof Text || meta.cls() != null && meta.cls().startsWith("plate");
+        (word ? words : shapes).add(p);
+        (word ? wordMetas : shapeMetas).add(meta);
+        prims = null;
         return this;
     }
 
-    /** What the i-th primitive means ({@link Meta#NONE} for decoration). */
+    /** What the i-th primitive of {@link #prims()} means ({@link Meta#NONE} for decoration). */
     public Meta meta(int i) {
-        return metas.get(i);
+        return i < shapeMetas.size() ? shapeMetas.get(i) : wordMetas.get(i - shapeMetas.size());
     }
 
     public void hit(Hit h) {
@@ -169,7 +184,7 @@ public final class Scene {
     /** Every text the picture shows, in drawing order (tests, accessibility). */
     public List<String> texts() {
         List<String> out = new ArrayList<>();
-        for (Prim p : prims) {
+        for (Prim p : prims()) {
             if (p instanceof Text t) {
                 out.add(t.text());
             }
