@@ -192,6 +192,9 @@ public final class EvaluationDiff {
             m.put("outcome", r.outcome().name());
         } else {
             m.put("type", r.s2().type());
+            // Permissions are the stage-2 entry too: KVM_MEM_READONLY turns RWX into R-X without touching the
+            // type, and the edit changed nothing on the picture's outline or in the status line's words.
+            m.put("perms", r.s2().perms());
             String bits = Stage2Entry.bits(r.s2().memAttr());
             if (bits != null) {
                 m.put("memAttr", "MemAttr " + bits);

@@ -121,7 +121,8 @@ final class Bands {
             String what = s.outcome().id();
             return List.of(what + vma + "  " + size, what + "  " + size, what);
         }
-        String type = e.type();
+        // A read-only mapping (KVM_MEM_READONLY) says so on the band: the type alone hid the edit.
+        String type = e.write() ? e.type() : e.type() + "  " + e.perms();
         String blocks = shortSize(e.blockSize()) + " blocks";
         String attr = e.memAttr() == null ? "" : "  MemAttr " + Stage2Entry.bits(e.memAttr());
         // Narrower and narrower, dropping first the VMA, then MemAttr, then the size, then the block size: a
@@ -129,7 +130,7 @@ final class Bands {
         // but a block size ("2M blocks") is the THP and hugetlb story and goes last.
         return List.of(type + vma + "  " + size + "  " + blocks + attr, type + "  " + size + "  " + blocks + attr,
                 type + "  " + size + "  " + blocks, type + "  " + blocks, type + "  " + size,
-                type, TextFit.shortType(type) + " " + shortSize(e.blockSize()), TextFit.shortType(type));
+                type, TextFit.shortType(e.type()) + " " + shortSize(e.blockSize()), TextFit.shortType(e.type()));
     }
 
     List<Band> effective() {

@@ -26,7 +26,7 @@ class EvaluationDiffTest {
                 Evaluator.evaluate(ScenarioEdits.withFeature(s, CpuFeature.FWB, false)));
         List<String> t = texts(cs);
         assertTrue(t.contains("GPU usemem memslot ok -> EINVAL"), t.toString());
-        assertTrue(t.contains("GPU usemem stage-2 Normal-WB MemAttr 0b0110 1G blocks -> unmapped"), t.toString());
+        assertTrue(t.contains("GPU usemem stage-2 Normal-WB RWX MemAttr 0b0110 1G blocks -> unmapped"), t.toString());
         assertTrue(t.contains("GPU usemem effective Normal-WB -> unmapped"), t.toString());
         assertTrue(t.contains("mach-virt.ram stage-2 MemAttr 0b0110 -> MemAttr 0b1111"),
                 "without FWB RAM's MemAttr is written the non-FWB way: " + t);
@@ -60,6 +60,27 @@ class EvaluationDiffTest {
         assertEquals(resmem.name() + " VMA MT_NORMAL_NC -> MT_NORMAL", vma.text());
         assertTrue(cs.stream().anyMatch(c -> c.lane() == Change.Lane.STAGE2 && c.subject().equals("GPU resmem")
                 && c.before().contains("Normal-NC") && c.after().contains("Normal-WB")), texts(cs).toString());
+    }
+
+    @Test
+    void aReadOnlySlotChangesTheStage2PermissionsNotOnlyTheAccess() throws Exception {
+        // A trial ticked KVM_MEM_READONLY on the usemem slot: check said RWX -> R-X at stage 2, but the
+        // status line named only the write access and no band was outlined.
+        Scenario s = SampleCatalog.load("grace-hopper-fwb.json");
+        int i = 0;
+        while (!"GPU usemem".equals(s.memslots().get(i).label())) {
+            i++;
+        }
+        org.stage2scope.model.MemslotCall c = s.memslots().get(i);
+        java.util.Set<org.stage2scope.model.MemslotFlag> flags = new java.util.HashSet<>(c.flags());
+        flags.add(org.stage2scope.model.MemslotFlag.KVM_MEM_READONLY);
+        org.stage2scope.model.MemslotCall ro = new org.stage2scope.model.MemslotCall(c.slot(), c.addressSpace(), c.gpa(), c.size(),
+                c.hva(), flags, c.guestMemfdOffset(), c.label());
+        List<Change> cs = EvaluationDiff.of(Evaluator.evaluate(s), Evaluator.evaluate(ScenarioEdits.replaceCall(s, i, ro)));
+        Change s2 = cs.stream().filter(x -> x.lane() == Change.Lane.STAGE2).findFirst().orElseThrow(() ->
+                new AssertionError("no stage-2 change in " + texts(cs)));
+        assertEquals(new Ref.GpaRange(0x8000000000L, 95L << 30), s2.ref());
+        assertTrue(s2.before().contains("W") && !s2.after().contains("W"), s2.text());
     }
 
     @Test

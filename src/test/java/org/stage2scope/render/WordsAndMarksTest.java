@@ -133,6 +133,27 @@ class WordsAndMarksTest {
     }
 
     @Test
+    void aReadOnlyStage2BandSaysSo() throws Exception {
+        org.stage2scope.model.Scenario s = org.stage2scope.io.SampleCatalog.load("grace-hopper-fwb.json");
+        var calls = new java.util.ArrayList<>(s.memslots());
+        for (int i = 0; i < calls.size(); i++) {
+            var c = calls.get(i);
+            if ("GPU usemem".equals(c.label())) {
+                var flags = java.util.EnumSet.of(org.stage2scope.model.MemslotFlag.KVM_MEM_READONLY);
+                flags.addAll(c.flags());
+                calls.set(i, new org.stage2scope.model.MemslotCall(c.slot(), c.addressSpace(), c.gpa(), c.size(), c.hva(), flags,
+                        c.guestMemfdOffset(), c.label()));
+            }
+        }
+        Evaluation ev = Evaluator.evaluate(new org.stage2scope.model.Scenario(s.name(), s.description(), s.host(), s.vm(),
+                s.vmas(), calls, s.guest()));
+        var run = ev.stage2().stream().filter(r -> r.gpa() == 0x8000000000L).findFirst().orElseThrow();
+        java.util.List<String> labels = Bands.stage2Labels(run);
+        assertTrue(labels.get(0).contains("R-"), labels.toString());
+        assertTrue(labels.stream().filter(l -> l.contains("R-")).count() >= labels.size() - 2, labels.toString());
+    }
+
+    @Test
     void aCutBandNeverReadsAsTheWholeRun() {
         // THP sample, zoomed: 2 GiB less the 1 MiB misalignment printed "2.0 GiB of 2.0 GiB".
         assertEquals("2047 MiB of 2 GiB", BandLane.partOf((2L << 30) - (1L << 20), 2L << 30));
