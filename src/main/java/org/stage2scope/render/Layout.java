@@ -204,7 +204,8 @@ public final class Layout {
         AxisMarks hvaMarks = new AxisMarks(f, hva, f.hva(), "hva");
         AxisMarks gpaMarks = new AxisMarks(f, gpa, f.gpa(), "gpa");
         Occupied gapRow = new Occupied();
-        scale(f, hvaMarks, gpaMarks, !gpa.breaks().isEmpty() || !hva.breaks().isEmpty(), r.gpaAxisY() + r.font() * 2.4, gapRow);
+        scale(f, hvaMarks, gpaMarks, breakInView(gpa, f.gpa(), f) || breakInView(hva, f.hva(), f), r.gpaAxisY() + r.font() * 2.4,
+                gapRow);
         hvaMarks.breaks(r.vmaY(), r.vmaY() + r.lane(), -1, new Occupied());
         gpaMarks.breaks(r.s2Y(), r.accessY() + r.accessH(), r.gpaAxisY() + r.font() * 2.4, gapRow);
         BandLane.draw(f, f.hva(), bands.vmas(), new BandLane.Spec(LANE_VMA, r.vmaY(), r.lane(),
@@ -227,6 +228,16 @@ public final class Layout {
             legend.draw(f, r.legendY(), !o.changed().isEmpty());
         }
         return sc;
+    }
+
+    /** Whether the view shows a pixel of a collapsed gap (the scale line says "gaps collapsed" only then). */
+    private static boolean breakInView(Axis a, Plot p, Frame f) {
+        for (Axis.Break b : a.breaks()) {
+            if (Math.min(p.x(b.u1()), f.right()) - Math.max(p.x(b.u0()), f.left()) >= 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The picture states its scale: one linear scale per axis, gaps collapsed. Right-aligned under the GPA axis. */

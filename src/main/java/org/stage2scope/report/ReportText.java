@@ -94,7 +94,10 @@ public final class ReportText {
             }
         });
         if (ev.effective().stream().anyMatch(EffectiveRun::stage1Assumed)) {
-            sb.append("  (assumed): no guest stage-1 range covers it; the default Normal write-back was assumed\n");
+            // In the arch's own words: Linux's MT_NORMAL (MAIR 0xff) on arm64, PAT entry 0 (WB) on x86.
+            sb.append(ev.scenario().host().arch().isX86()
+                    ? "  (assumed): no guest stage-1 range covers it; PAT entry 0, WB, was assumed\n"
+                    : "  (assumed): no guest stage-1 range covers it; the default Normal write-back was assumed\n");
         }
         sb.append('\n');
         for (EffectiveRun e : ev.effective()) {

@@ -117,6 +117,7 @@ class PicturePropertiesTest {
                 noTickLabelStraddlesAGap(marks, where);
                 everyBreakInViewIsMarked(marks, s, where);
                 noAccessMarkerHidesAnother(marks, where);
+                theScaleSaysGapsCollapsedOnlyWhenOneShows(marks, where);
                 theLegendKeysWhatIsDrawnAndNothingElse(marks, s, where);
             }
         }
@@ -247,6 +248,16 @@ class PicturePropertiesTest {
                 spans.add(new double[] {lo, hi});
             }
         }
+    }
+
+    /** "gaps collapsed" under the axis promises a break on the picture; a zoom between two gaps has none. */
+    private static void theScaleSaysGapsCollapsedOnlyWhenOneShows(List<Mark> marks, String where) {
+        boolean says = marks.stream().anyMatch(m -> m.exactly("label scale") && m.prim() instanceof Scene.Text t
+                && t.text().contains("gaps collapsed"));
+        boolean shows = marks.stream().anyMatch(m -> (m.exactly("gap gpa") || m.exactly("gap hva")) && m.prim() instanceof Scene.Rect r
+                && r.w() >= 1);
+        assertTrue(says == shows, where + ": the scale line " + (says ? "says" : "does not say") + " gaps collapsed, and a gap "
+                + (shows ? "shows" : "does not show"));
     }
 
     /** Which drawn mark each legend swatch keys (style swatches are checked against the lanes' hit areas). */
