@@ -429,9 +429,42 @@ final class BandLane {
         }
         double fs = Math.min(f.font(), h * 0.42);
         String text = together(primary);
-        double tw = TextFit.width(text, fs);
         int own = c.members().get(0);
         int ownLast = c.members().get(c.members().size() - 1);
+        // A lone VMA with a flag that decides is named with it ("vfio-pci BAR0  MT_DEVICE_nGnRnE PFNMAP
+        // ALLOW_ANY_UNCACHED") where that fits, its bare name otherwise: the flag is what tells the two vfio
+        // samples apart. Without such a flag the bare name keeps the neighbour's room (pflash0's pgprot in a
+        // callout cut the 16 GiB RAM VMA's label to "guest…").
+        List<String> words = new ArrayList<>();
+        Band lone = bands.get(own);
+        // (Bands.vmaLabels: index 2 is "name  pgprot FLAGS", index 3 "name  pgprot"; they differ by the flags.)
+        if (Layout.LANE_VMA.equals(spec.lane()) && c.members().size() == 1 && lone.labels().size() > 3
+                && !lone.labels().get(2).equals(lone.labels().get(3))) {
+            words.add(lone.labels().get(2));
+        }
+        words.add(text);
+        for (String w : words) {
+            if (beside(bands, c, w, fs, own, ownLast)) {
+                return true;
+            }
+        }
+        List<String> candidates = new ArrayList<>(words);
+        if (primary.stream().anyMatch(x -> x.startsWith(FindingTags.WARNING_SIGN))) { // shorter words when the long ones find no room
+            candidates.add(together(secondary));
+            candidates.add(c.members().size() == 1 ? FindingTags.WARNING_SIGN : FindingTags.WARNING_SIGN + " \u00d7" + c.members().size());
+        }
+        // A widened band matters (a finding or an access): its type is named even when only a callout fits.
+        for (String cand : candidates) {
+            if (callout(bands, c, cand, fs, TextFit.width(cand, fs))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code text} right of the cluster, else left of it, over empty lane only; false when neither side has room. */
+    private boolean beside(List<Band> bands, Cluster c, String text, double fs, int own, int ownLast) {
+        double tw = TextFit.width(text, fs);
         for (double x0 : new double[] {c.x1() + 3, c.x0() - 3 - tw - 6}) {
             double x1 = x0 + tw + 6;
             if (x0 < f.left() || x1 > f.right() || !sideLabels.free(x0, x1) || !bandLabels.free(x0, x1)
@@ -450,27 +483,24 @@ final class BandLane {
             });
             return true;
         }
-        List<String> candidates = new ArrayList<>(List.of(text));
-        if (primary.stream().anyMatch(x -> x.startsWith(FindingTags.WARNING_SIGN))) { // shorter words when the long ones find no room
-            candidates.add(together(secondary));
-            candidates.add(c.members().size() == 1 ? FindingTags.WARNING_SIGN : FindingTags.WARNING_SIGN + " \u00d7" + c.members().size());
-        }
-        // A widened band matters (a finding or an access): its type is named even when only a callout fits.
-        for (String cand : candidates) {
-            if (callout(bands, c, cand, fs, TextFit.width(cand, fs))) {
-                return true;
-            }
-        }
         return false;
     }
 
     /** The words of a cluster's bands in address order, or once with a count when they are all the same. */
     private static String together(List<String> words) {
+        // Neighbours that read the same are named once with a count ("WB \u00d73", "... | Dev \u00d72").
+        List<String> runs = new ArrayList<>();
+        for (int i = 0; i < words.size(); ) {
+            int j = i;
+            while (j < words.size() && words.get(j).equals(words.get(i))) {
+                j++;
+            }
+            runs.add(j - i == 1 ? words.get(i) : words.get(i) + " \u00d7" + (j - i));
+            i = j;
+        }
+        words = runs;
         if (words.size() == 1) {
             return words.get(0);
-        }
-        if (words.stream().distinct().count() == 1) {
-            return words.get(0) + " \u00d7" + words.size();
         }
         // A warning's words hold a comma-free sentence after a colon; a comma after it read as part of that
         // sentence ("\u26a0 NC: guest asked cacheable, Dev"), so such lists are set apart with a bar.

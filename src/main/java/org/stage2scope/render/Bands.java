@@ -79,8 +79,9 @@ final class Bands {
     static List<String> vmaLabels(Vma v, String size) {
         String bare = TextFit.withoutDetail(v.name());
         String decides = v.memType().id() + flags(v);
+        // Index 2, the bare name with what decides, is what a widened VMA's side label tries first (BandLane).
         return List.of(v.name() + "  " + size + "  " + decides, bare + "  " + size + "  " + decides, bare + "  " + decides,
-                bare + "  " + v.memType().id(), decides, v.memType().id(), bare);
+                bare + "  " + v.memType().id(), decides + "  " + size, decides, v.memType().id(), bare);
     }
 
     private static String flags(Vma v) {

@@ -154,6 +154,18 @@ class WordsAndMarksTest {
     }
 
     @Test
+    void aWidenedVmaIsNamedWithTheFlagThatDecides() throws Exception {
+        // The two vfio samples differ only by VM_ALLOW_ANY_UNCACHED on the BAR's VMA; its callout said only
+        // "vfio-pci 0000:01:00.0 BAR0" in both, so their host lanes were identical.
+        String with = String.join(" / ", Jsoup.parse(SvgPainter.paint(Picture.of(sample("vfio-bar-allow-uncached-exec.json"))), "",
+                Parser.xmlParser()).select("text.label.vma.side").eachText());
+        String without = String.join(" / ", Jsoup.parse(SvgPainter.paint(Picture.of(sample("vfio-bar-device.json"))), "",
+                Parser.xmlParser()).select("text.label.vma.side").eachText());
+        assertTrue(with.contains("BAR0") && with.contains("PFNMAP ALLOW_ANY_UNCACHED"), with);
+        assertTrue(without.contains("BAR0") && without.contains("PFNMAP") && !without.contains("ALLOW_ANY_UNCACHED"), without);
+    }
+
+    @Test
     void aCutBandNeverReadsAsTheWholeRun() {
         // THP sample, zoomed: 2 GiB less the 1 MiB misalignment printed "2.0 GiB of 2.0 GiB".
         assertEquals("2047 MiB of 2 GiB", BandLane.partOf((2L << 30) - (1L << 20), 2L << 30));
