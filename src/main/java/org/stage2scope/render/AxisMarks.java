@@ -53,7 +53,7 @@ final class AxisMarks {
             if (step < stepBytes) {
                 step <<= 1;
             }
-            long from = axis.toAddress(p.view().u0() + (Math.max(x0, plotL) - plotL) / (plotR - plotL) * p.view().span());
+            long from = axis.toAddress(p.u(Math.max(x0, plotL)));
             long a = U64.alignUp(from, step);
             for (int guard = 0; guard < 256 && U64.le(s.first(), a) && U64.le(a, s.last()); guard++) {
                 double ax = p.x(axis.toUnit(a));
@@ -95,7 +95,7 @@ final class AxisMarks {
      * say the view lies in that gap, not that it starts at the next segment twice.
      */
     private long edgeAddress(double x, boolean left) {
-        double u = p.view().u0() + (x - f.left()) / (f.right() - f.left()) * p.view().span();
+        double u = p.u(x);
         for (Axis.Break b : axis.breaks()) {
             if (u >= b.u0() && u <= b.u1()) {
                 return left ? b.first() : b.last();
@@ -162,6 +162,6 @@ final class AxisMarks {
 
     /** Bytes one pixel stands for in this view (the axis has one linear scale). */
     double bytesPerPixel() {
-        return axis.bytesPerUnit() * p.view().span() / Math.max(1, f.right() - f.left());
+        return axis.bytesPerUnit() / p.pxPerUnit();
     }
 }

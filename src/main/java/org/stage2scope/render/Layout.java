@@ -196,7 +196,7 @@ public final class Layout {
         Rows r = rows(t, width, o.caption());
         double plotR = width - r.right();
         Coupling coupling = Coupling.of(gpaView, gpa, hva, connectors.shown());
-        Frame f = new Frame(sc, t, r, new Plot(gpaView, r.left(), plotR), new Plot(coupling.hvaView(), r.left(), plotR));
+        Frame f = new Frame(sc, t, r, Plot.of(gpaView, r.left(), plotR, gpa), Plot.of(coupling.hvaView(), r.left(), plotR, hva));
         if (o.caption()) {
             Caption.draw(f, Caption.lines(ev, o.origin()));
         }

@@ -1,11 +1,143 @@
 package org.stage2scope.render;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * Where one axis's view lands on screen: unit positions in {@code view} map linearly onto
- * [left, right] pixels. The HVA and GPA lanes each get their own Plot, so no painter switches views.
+ * Where one axis's view lands on screen. The axis gives every collapsed gap a fixed share of [0, 1];
+ * at fit that share is a narrow break, but a zoom stretches it with everything else, and a view of a
+ * GiB spanning two gaps was 1,300 px of white beside 50 px of RAM under a scale line that promised one
+ * linear scale. So in any view a break is drawn at most as wide as it is at fit ({@link
+ * Axis#BREAK_SHARE} of the plot), and the address ranges in view share the rest at one linear scale
+ * ({@link #pxPerUnit}). Positions are piecewise linear in units; outside the view they go on at that
+ * scale, so a band the view cuts still reaches past the plot's edge. The HVA and GPA lanes each get
+ * their own Plot, so no painter switches views.
  */
-record Plot(View view, double left, double right) {
+final class Plot {
+    private final View view;
+    private final double left;
+    private final double right;
+    /** Knots of the piecewise-linear map: unit positions and their pixels, from view.u0 to view.u1. */
+    private final double[] ku;
+    private final double[] kx;
+    private final double pxPerUnit;
+
+    private Plot(View view, double left, double right, double[] ku, double[] kx, double pxPerUnit) {
+        this.view = view;
+        this.left = left;
+        this.right = right;
+        this.ku = ku;
+        this.kx = kx;
+        this.pxPerUnit = pxPerUnit;
+    }
+
+    /** A plain linear plot (no axis breaks known). */
+    static Plot linear(View view, double left, double right) {
+        return new Plot(view, left, right, new double[] {view.u0(), view.u1()}, new double[] {left, right},
+                (right - left) / view.span());
+    }
+
+    /** The plot of {@code view} of {@code axis}: breaks in view no wider than at fit, segments at one scale. */
+    static Plot of(View view, double left, double right, Axis axis) {
+        double width = right - left;
+        double linear = width / view.span();
+        double cap = Axis.BREAK_SHARE * width;
+        List<double[]> cuts = new ArrayList<>(); // visible [u0, u1] of each break in view, and its capped px
+        double breakUnits = 0;
+        double breakPx = 0;
+        for (Axis.Break b : axis.breaks()) {
+            double u0 = Math.max(b.u0(), view.u0());
+            double u1 = Math.min(b.u1(), view.u1());
+            if (u1 <= u0) {
+                continue;
+            }
+            double px = Math.min((u1 - u0) * linear, cap);
+            cuts.add(new double[] {u0, u1, px});
+            breakUnits += u1 - u0;
+            breakPx += px;
+        }
+        double segUnits = view.span() - breakUnits;
+        if (cuts.isEmpty() || segUnits <= view.span() * 1e-9 || breakPx >= width) {
+            return linear(view, left, right); // nothing to give back, or nothing in view but gaps
+        }
+        double s = (width - breakPx) / segUnits;
+        double[] ku = new double[cuts.size() * 2 + 2];
+        double[] kx = new double[ku.length];
+        int k = 0;
+        double u = view.u0();
+        double x = left;
+        ku[k] = u;
+        kx[k++] = x;
+        for (double[] c : cuts) {
+            x += (c[0] - u) * s;
+            ku[k] = c[0];
+            kx[k++] = x;
+            x += c[2];
+            ku[k] = c[1];
+            kx[k++] = x;
+            u = c[1];
+        }
+        ku[k] = view.u1();
+        kx[k] = right;
+        return new Plot(view, left, right, ku, kx, s);
+    }
+
+    View view() {
+        return view;
+    }
+
+    double left() {
+        return left;
+    }
+
+    double right() {
+        return right;
+    }
+
+    /** Pixels one unit of address range (not of a break) takes in this view: the picture's one scale. */
+    double pxPerUnit() {
+        return pxPerUnit;
+    }
+
     double x(double u) {
-        return left + (u - view.u0()) / view.span() * (right - left);
+        if (u <= ku[0]) {
+            return kx[0] - (ku[0] - u) * pxPerUnit;
+        }
+        int n = ku.length - 1;
+        if (u >= ku[n]) {
+            return kx[n] + (u - ku[n]) * pxPerUnit;
+        }
+        int i = segment(ku, u);
+        double du = ku[i + 1] - ku[i];
+        return du <= 0 ? kx[i] : kx[i] + (u - ku[i]) / du * (kx[i + 1] - kx[i]);
+    }
+
+    /** The knot interval [i, i+1] holding {@code v} in the ascending {@code k} (a view can hold thousands of breaks). */
+    private static int segment(double[] k, double v) {
+        int lo = 0;
+        int hi = k.length - 2;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (k[mid] <= v) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    /** The unit position drawn at pixel {@code px} (the inverse of {@link #x}). */
+    double u(double px) {
+        if (px <= kx[0]) {
+            return ku[0] - (kx[0] - px) / pxPerUnit;
+        }
+        int n = kx.length - 1;
+        if (px >= kx[n]) {
+            return ku[n] + (px - kx[n]) / pxPerUnit;
+        }
+        int i = segment(kx, px);
+        double dx = kx[i + 1] - kx[i];
+        return dx <= 0 ? ku[i] : ku[i] + (px - kx[i]) / dx * (ku[i + 1] - ku[i]);
     }
 }

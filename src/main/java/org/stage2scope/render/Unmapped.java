@@ -140,13 +140,12 @@ final class Unmapped {
         }
         Occupied s2Taken = new Occupied();
         Occupied effTaken = new Occupied();
-        double span = p.right() - p.left();
         for (double[] x : free) {
             if (x[1] - x[0] < 24) {
                 continue;
             }
-            double u0 = p.view().u0() + (x[0] - p.left()) / span * p.view().span();
-            double u1 = p.view().u0() + (x[1] - p.left()) / span * p.view().span();
+            double u0 = p.u(x[0]);
+            double u1 = p.u(x[1]);
             String range = U64.hex(gpa.firstAt(u0)) + "\u2013" + U64.hex(gpa.lastBefore(u1));
             note(f, s2Taken, x[0], x[1], s2Y, h, s2Lane, null, "nothing mapped in " + range, "nothing mapped");
             note(f, effTaken, x[0], x[1], effY, h, effLane, null, "no mapping (no memslot)", "no mapping");
