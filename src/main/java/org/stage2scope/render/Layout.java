@@ -230,6 +230,15 @@ public final class Layout {
         return sc;
     }
 
+    /**
+     * The GPA unit position drawn at pixel {@code px} of a window scene of this width: what the pointer is
+     * over, for zooming around it and dragging (gaps in view are narrower than a linear map would say).
+     */
+    public double gpaUnitAt(View view, double width, Theme t, double px) {
+        Rows r = rows(t, width, false);
+        return Plot.of(view, r.left(), width - r.right(), gpa).u(px);
+    }
+
     /** Whether the view shows a pixel of a collapsed gap (the scale line says "gaps collapsed" only then). */
     private static boolean breakInView(Axis a, Plot p, Frame f) {
         for (Axis.Break b : a.breaks()) {

@@ -35,6 +35,8 @@ public final class BandView extends Region {
     private double pointerX = Double.NaN;
     private double pointerY = Double.NaN;
     private Layout layout;
+    /** The theme the last frame was drawn in (its type may be fitted to the height): pointer maths uses it. */
+    private Theme drawnTheme;
     private View view = View.ALL;
     private Scene scene;
     private List<Change> changed = List.of();
@@ -82,8 +84,7 @@ public final class BandView extends Region {
         });
         canvas.setOnMouseDragged(e -> {
             if (!Double.isNaN(dragX)) {
-                double plot = plotWidth();
-                view = view.pan(-(e.getX() - dragX) / plot);
+                view = view.pan((unitAt(dragX) - unitAt(e.getX())) / view.span());
                 dragX = e.getX();
                 redraw();
             }
@@ -316,10 +317,17 @@ public final class BandView extends Region {
     }
 
     private void zoomAt(double factor, double px) {
-        Layout.Rows r = Layout.rows(theme.get(), getWidth(), false);
-        double f = (px - r.left()) / plotWidth();
-        view = view.zoom(factor, Math.max(0, Math.min(1, view.u0() + f * view.span())));
+        view = view.zoom(factor, Math.max(0, Math.min(1, unitAt(px))));
         redraw();
+    }
+
+    /** The GPA unit under pixel {@code px}, as the picture draws it (render.Layout knows the plot). */
+    private double unitAt(double px) {
+        if (layout == null) {
+            Layout.Rows r = Layout.rows(theme.get(), getWidth(), false);
+            return view.u0() + (px - r.left()) / plotWidth() * view.span();
+        }
+        return layout.gpaUnitAt(view, canvas.getWidth(), drawnTheme != null ? drawnTheme : theme.get(), px);
     }
 
     @Override
@@ -371,7 +379,8 @@ public final class BandView extends Region {
             g.fillText(emptyMessage, 20, 40);
             return;
         }
-        scene = layout.scene(w, h, view, fitted(t, h), new Layout.Options(false, true, selection.get(), changed));
+        drawnTheme = fitted(t, h);
+        scene = layout.scene(w, h, view, drawnTheme, new Layout.Options(false, true, selection.get(), changed));
         visible.set(view);
         FxPainter.paint(scene, g);
     }
