@@ -95,10 +95,10 @@ public final class Caption {
         if (origin.vm().noncoherentDma() != now.vm().noncoherentDma()) {
             d.add("non-coherent DMA " + (now.vm().noncoherentDma() ? "on" : "off"));
         }
-        count(d, "VMA", "VMAs", origin.vmas(), now.vmas());
-        count(d, "memslot call", "memslot calls", origin.memslots(), now.memslots());
-        count(d, "stage-1 range", "stage-1 ranges", origin.guest().stage1(), now.guest().stage1());
-        count(d, "access", "accesses", origin.guest().accesses(), now.guest().accesses());
+        count(d, "VMA", "VMAs", origin.vmas(), now.vmas(), Caption::vmaEdit);
+        count(d, "memslot call", "memslot calls", origin.memslots(), now.memslots(), Caption::callEdit);
+        count(d, "stage-1 range", "stage-1 ranges", origin.guest().stage1(), now.guest().stage1(), null);
+        count(d, "access", "accesses", origin.guest().accesses(), now.guest().accesses(), null);
         return String.join(", ", d);
     }
 
@@ -114,21 +114,72 @@ public final class Caption {
         }
     }
 
-    /** "2 VMAs edited", "VMAs 3 -> 4". */
-    private static void count(List<String> d, String one, String what, List<?> was, List<?> now) {
+    /**
+     * "VMAs 3 -> 4"; for one or two edited items what changed in each ("VMA GPU usemem: memType MT_NORMAL
+     * -> MT_NORMAL_NC", "slot 2 (GPU usemem): flags +KVM_MEM_READONLY"), else "3 VMAs edited": "1 VMA
+     * edited" on a slide said that something changed but not what.
+     */
+    private static <T> void count(List<String> d, String one, String what, List<T> was, List<T> now,
+                                  java.util.function.BiFunction<T, T, String> words) {
         if (was.size() != now.size()) {
             d.add(what + " " + was.size() + " -> " + now.size());
             return;
         }
+        List<String> named = new ArrayList<>();
         long edited = 0;
         for (int i = 0; i < was.size(); i++) {
             if (!Objects.equals(was.get(i), now.get(i))) {
                 edited++;
+                if (words != null) {
+                    named.add(words.apply(was.get(i), now.get(i)));
+                }
             }
         }
-        if (edited > 0) {
+        if (edited > 0 && edited <= 2 && named.size() == edited) {
+            d.addAll(named);
+        } else if (edited > 0) {
             d.add(edited + " " + (edited == 1 ? one : what) + " edited");
         }
+    }
+
+    private static String vmaEdit(org.stage2scope.model.Vma a, org.stage2scope.model.Vma b) {
+        List<String> w = new ArrayList<>();
+        if (!a.name().equals(b.name())) {
+            w.add("renamed from \"" + a.name() + "\"");
+        }
+        if (a.memType() != b.memType()) {
+            w.add("memType " + a.memType().id() + " -> " + b.memType().id());
+        }
+        setDiff(w, "flag", a.flags(), b.flags());
+        if (a.start() != b.start() || a.size() != b.size()) {
+            w.add("range moved or resized");
+        }
+        if (!a.perms().equals(b.perms())) {
+            w.add("perms " + a.perms() + " -> " + b.perms());
+        }
+        if (!a.backing().equals(b.backing())) {
+            w.add("backing changed");
+        }
+        return "VMA " + TextFit.withoutDetail(b.name()) + ": " + String.join(", ", w);
+    }
+
+    private static String callEdit(org.stage2scope.model.MemslotCall a, org.stage2scope.model.MemslotCall b) {
+        List<String> w = new ArrayList<>();
+        setDiff(w, "flag", a.flags(), b.flags());
+        if (a.gpa() != b.gpa()) {
+            w.add("gpa " + org.stage2scope.model.U64.hex(a.gpa()) + " -> " + org.stage2scope.model.U64.hex(b.gpa()));
+        }
+        if (a.size() != b.size()) {
+            w.add("size " + org.stage2scope.model.U64.human(a.size()) + " -> " + org.stage2scope.model.U64.human(b.size()));
+        }
+        if (a.hva() != b.hva()) {
+            w.add("hva " + org.stage2scope.model.U64.hex(a.hva()) + " -> " + org.stage2scope.model.U64.hex(b.hva()));
+        }
+        if (a.slot() != b.slot() || a.addressSpace() != b.addressSpace() || !Objects.equals(a.label(), b.label())
+                || a.guestMemfdOffset() != b.guestMemfdOffset()) {
+            w.add("slot, label or offset changed");
+        }
+        return b.displayName() + ": " + String.join(", ", w);
     }
 
     static void draw(Frame f, List<String> lines) {
@@ -137,7 +188,14 @@ public final class Caption {
         f.scene().add(new Scene.Text(f.left(), r.captionY() + r.font() * 1.3, lines.get(0), r.font() * 1.35, t.foreground(),
                 true, Scene.Anchor.START), Scene.Meta.of("caption title"));
         for (int i = 1; i < lines.size(); i++) {
-            f.scene().add(new Scene.Text(f.left(), r.captionY() + r.font() * (1.5 + 1.4 * i), lines.get(i), r.font(),
+            // A long "modified: ..." ends in an ellipsis at the picture's edge instead of running off it.
+            String line = lines.get(i);
+            double room = (f.scene().width() - f.left() - 8) * (i == 2 ? 0.9 : 1); // line 2 is bold, measured plain
+            if (TextFit.width(line, r.font()) > room) {
+                String cut = TextFit.ellipsize(line, r.font(), room);
+                line = cut == null ? line : cut;
+            }
+            f.scene().add(new Scene.Text(f.left(), r.captionY() + r.font() * (1.5 + 1.4 * i), line, r.font(),
                     i == 2 ? t.foreground() : t.muted(), i == 2, Scene.Anchor.START), Scene.Meta.of("caption line"));
         }
     }

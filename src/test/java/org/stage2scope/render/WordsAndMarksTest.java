@@ -39,6 +39,32 @@ class WordsAndMarksTest {
     }
 
     @Test
+    void captionNamesTheEditedVmaAndSlotAndWhatChanged() throws Exception {
+        // A trial's export after two inspector edits said "modified: 1 VMA edited, 1 memslot call edited".
+        Scenario origin = SampleCatalog.load("grace-hopper-fwb.json");
+        List<org.stage2scope.model.Vma> vmas = new java.util.ArrayList<>(origin.vmas());
+        int v = 0;
+        while (!vmas.get(v).name().contains("usemem")) {
+            v++;
+        }
+        org.stage2scope.model.Vma u = vmas.get(v);
+        vmas.set(v, new org.stage2scope.model.Vma(u.name(), u.start(), u.size(), u.perms(), u.flags(),
+                org.stage2scope.model.MemType.MT_NORMAL_NC, u.backing()));
+        List<org.stage2scope.model.MemslotCall> calls = new java.util.ArrayList<>(origin.memslots());
+        int c = 0;
+        while (!"GPU usemem".equals(calls.get(c).label())) {
+            c++;
+        }
+        org.stage2scope.model.MemslotCall m = calls.get(c);
+        calls.set(c, new org.stage2scope.model.MemslotCall(m.slot(), m.addressSpace(), m.gpa(), m.size(), m.hva(),
+                java.util.EnumSet.of(org.stage2scope.model.MemslotFlag.KVM_MEM_READONLY), m.guestMemfdOffset(), m.label()));
+        Scenario now = new Scenario(origin.name(), origin.description(), origin.host(), origin.vm(), vmas, calls, origin.guest());
+        String line = Caption.lines(Evaluator.evaluate(now), origin).get(2);
+        assertTrue(line.contains("VMA nvgrace-gpu usemem: memType MT_NORMAL -> MT_NORMAL_NC"), line);
+        assertTrue(line.contains("slot 2 (GPU usemem): flag +KVM_MEM_READONLY"), line);
+    }
+
+    @Test
     void captionSaysWhatWasModifiedSinceTheSample() throws Exception {
         Scenario origin = SampleCatalog.load("x86-intel-quirk.json");
         Scenario now = origin.withVm(new Vm(origin.vm().ipaBits(), origin.vm().mte(), origin.vm().policy(), Set.of(), true));
