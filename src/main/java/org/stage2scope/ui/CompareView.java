@@ -271,6 +271,14 @@ public final class CompareView {
         double h = rows * memslots.getFixedCellSize() + 3 * 40 + 150 + (note.getText().isEmpty() ? 0 : 6 * memslots.getFixedCellSize());
         stage.setWidth(Math.min(w, screen.getWidth()));
         stage.setHeight(Math.min(h, screen.getHeight() - 40));
+        // Grown where it stood, the window can reach past the screen's right or bottom edge (a 2,400 px wide
+        // comparison opened at x = 580): move it back so all of it is on the screen.
+        if (!Double.isNaN(stage.getX()) && stage.getX() + stage.getWidth() > screen.getMaxX()) {
+            stage.setX(Math.max(screen.getMinX(), screen.getMaxX() - stage.getWidth()));
+        }
+        if (!Double.isNaN(stage.getY()) && stage.getY() + stage.getHeight() > screen.getMaxY()) {
+            stage.setY(Math.max(screen.getMinY(), screen.getMaxY() - stage.getHeight()));
+        }
     }
 
     /** The width {@link #autosize} gives a table (tests compare it with the text's measured width). */

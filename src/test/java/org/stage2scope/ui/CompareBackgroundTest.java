@@ -70,5 +70,14 @@ class CompareBackgroundTest {
         assertFalse(view.model().scenario().host().has(CpuFeature.FWB));
         assertEquals(ScenarioDocument.ASYNC_MEMSLOTS, view.table(view.model().memslots()).getItems().size());
         assertEquals("", robot.lookup("#compare-problem").queryLabeled().getText());
+
+        // Grown to its 2,000 rows' widest table, the window stays whole on the screen (it reached past its
+        // right and bottom edges where it had opened).
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Stage w = view.stage();
+        assertTrue(w.getX() >= screen.getMinX() && w.getX() + w.getWidth() <= screen.getMaxX() + 0.5,
+                "x " + w.getX() + " + width " + w.getWidth() + " within " + screen);
+        assertTrue(w.getY() >= screen.getMinY() && w.getY() + w.getHeight() <= screen.getMaxY() + 0.5,
+                "y " + w.getY() + " + height " + w.getHeight() + " within " + screen);
     }
 }

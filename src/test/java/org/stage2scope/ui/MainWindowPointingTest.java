@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.stage2scope.engine.Ref;
@@ -28,6 +29,8 @@ class MainWindowPointingTest {
     private MainWindow window;
     private Stage stage;
     private final List<String> errors = new ArrayList<>();
+    /** Where the shared primary stage stood before a test moved it to the screen's right edge. */
+    private double movedFromX = Double.NaN;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -132,6 +135,17 @@ class MainWindowPointingTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * Every test class shares TestFX's primary stage: left at the right edge, the next class's 1600 px window
+     * reached 400 px past the headless screen, and Monocle's painter threw on every frame it drew there.
+     */
+    @AfterEach
+    void putTheStageBack(FxRobot robot) {
+        if (!Double.isNaN(movedFromX)) {
+            robot.interact(() -> stage.setX(movedFromX));
+        }
+    }
+
     @Test
     void theTooltipFollowsThePointerAndStaysOnScreen(FxRobot robot) {
         var tip = window.bandView().tooltip();
@@ -143,7 +157,10 @@ class MainWindowPointingTest {
         }
 
         Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        robot.interact(() -> stage.setX(screen.getMaxX() - stage.getWidth()));
+        robot.interact(() -> {
+            movedFromX = stage.getX();
+            stage.setX(screen.getMaxX() - stage.getWidth());
+        });
         WaitForAsyncUtils.waitForFxEvents();
         Scene.Hit last = window.bandView().scene().hits().stream().filter(h -> h.lane().equals(Layout.LANE_S2))
                 .max(java.util.Comparator.comparingDouble(h -> h.x() + h.w())).orElseThrow();
