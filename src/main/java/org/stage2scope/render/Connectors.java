@@ -137,7 +137,12 @@ final class Connectors {
         String[] candidates = ok ? new String[] {c.displayName(), "slot " + c.slot()}
                 : new String[] {c.displayName() + ": " + m.resultName(), "slot " + c.slot() + ": " + m.resultName(),
                         m.resultName()};
-        for (String cand : candidates) {
+        for (int ci = 0; ci < candidates.length; ci++) {
+            String cand = candidates[ci];
+            // A refused call is the error the picture exists to show: its shortest words slide as far as it
+            // takes to find room (the wrap-past-2^64 refusal, crowded at the right edge by two others, had no
+            // label anywhere); an accepted slot's name gives up sooner.
+            int steps = !ok && ci == candidates.length - 1 ? 40 : 6;
             double tw = TextFit.width(cand, fs, !ok);
             double lo = f.left() + tw / 2 + 4;
             double hi = f.right() - tw / 2 - 4;
@@ -150,7 +155,7 @@ final class Connectors {
                 double left = xs[0] * (1 - k) + xs[3] * k;
                 double right = xs[1] * (1 - k) + xs[2] * k;
                 double mid = (left + right) / 2;
-                for (int step = 0; step <= 6; step++) {
+                for (int step = 0; step <= steps; step++) {
                     double shift = (step + 1) / 2 * (tw / 2 + 10) * (step % 2 == 0 ? 1 : -1);
                     double mx = Math.max(lo, Math.min(hi, mid + shift));
                     if (!taken.get(row).free(mx - tw / 2 - 6, mx + tw / 2 + 6)) {

@@ -41,24 +41,27 @@ final class Coupling {
         double h1 = -Double.MAX_VALUE;
         for (MemslotResult m : shown) {
             MemslotCall c = m.call();
+            // A refused call whose GPA + size wraps past 2^64 is drawn up to the top of the space: it has a
+            // connector and its errno a label, instead of vanishing from the picture.
+            long size = U64.lt(U64.last(c.gpa(), c.size()), c.gpa()) ? -c.gpa() : c.size();
             double u0 = gpa.toUnit(c.gpa());
-            double u1 = gpa.endUnit(c.gpa(), c.size());
+            double u1 = gpa.endUnit(c.gpa(), size);
             if (u1 <= gpaView.u0() || u0 >= gpaView.u1()) {
                 continue;
             }
             // The view's right edge is where its exclusive end lies: the part ends at the last byte before it.
             long first = u0 >= gpaView.u0() ? c.gpa() : clamp(gpa.firstAt(gpaView.u0()), c);
-            long last = u1 <= gpaView.u1() ? U64.last(c.gpa(), c.size()) : clamp(gpa.lastBefore(gpaView.u1()), c);
+            long last = u1 <= gpaView.u1() ? U64.last(c.gpa(), size) : clamp(gpa.lastBefore(gpaView.u1()), c);
             if (U64.lt(last, first)) {
                 continue;
             }
-            long size = last - first + 1;
+            long partSize = last - first + 1;
             long hv = c.hva() + (first - c.gpa());
-            parts.add(new Part(m, first, hv, size));
+            parts.add(new Part(m, first, hv, partSize));
             // A refused call counts too: its ghost connector points at the VMA behind the refusal (the GPU
             // usemem VMA behind an EINVAL), which must be on the slide, not cut off at the lane's edge.
             h0 = Math.min(h0, hva.toUnit(hv));
-            h1 = Math.max(h1, hva.endUnit(hv, size));
+            h1 = Math.max(h1, hva.endUnit(hv, partSize));
         }
         // Fit all shows every VMA whole: the hull of the slots would cut a VMA larger than what its slots
         // map ("7 GiB of 8 GiB" at fit) and drop VMAs that back no slot at all.
@@ -72,6 +75,9 @@ final class Coupling {
             return c.gpa();
         }
         long last = U64.last(c.gpa(), c.size());
+        if (U64.lt(last, c.gpa())) {
+            last = -1; // wraps past 2^64: up to the top
+        }
         return U64.lt(last, addr) ? last : addr;
     }
 

@@ -192,6 +192,20 @@ class WordsAndMarksTest {
     }
 
     @Test
+    void everyRefusedCallOfTheChecksSampleIsNamedWithItsErrno() throws Exception {
+        // Call #5 (GPA + size wraps past 2^64) had no connector and no label: its range wrapped to below its
+        // start. Every refused call of the sample now carries its errno on the picture.
+        Evaluation ev = sample("memslot-overlap-misaligned.json");
+        Document svg = Jsoup.parse(SvgPainter.paint(Picture.of(ev)), "", Parser.xmlParser());
+        for (var r : ev.memslotCalls()) {
+            if (!r.ok() && r.call().size() != 0) {
+                String label = svg.select("text.label.slot[data-ref=call:" + r.index() + "]").text();
+                assertTrue(label.contains(r.resultName()), "call #" + r.index() + " labelled \"" + label + "\"");
+            }
+        }
+    }
+
+    @Test
     void aCutBandNeverReadsAsTheWholeRun() {
         // THP sample, zoomed: 2 GiB less the 1 MiB misalignment printed "2.0 GiB of 2.0 GiB".
         assertEquals("2047 MiB of 2 GiB", BandLane.partOf((2L << 30) - (1L << 20), 2L << 30));

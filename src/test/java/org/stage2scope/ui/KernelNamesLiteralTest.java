@@ -90,7 +90,7 @@ class KernelNamesLiteralTest {
             window.openMemtypes();
             window.openVerify();
         });
-        awaitKernel(robot);
+        TestWindows.awaitKernel(robot, window);
         walkAll(robot, eaten);
 
         // The real dialogs, shown without waiting so their buttons and texts can be looked at.
@@ -238,16 +238,5 @@ class KernelNamesLiteralTest {
         if (text != null && text.contains("_") && parsesMnemonic) {
             eaten.add(what + " '" + text + "'");
         }
-    }
-
-    private void awaitKernel(FxRobot robot) throws InterruptedException {
-        boolean[] pending = {true};
-        for (int i = 0; i < 1000 && pending[0]; i++) {
-            robot.interact(() -> pending[0] = window.hostActions().pending());
-            if (pending[0]) {
-                Thread.sleep(10);
-            }
-        }
-        assertFalse(pending[0], "the verify replay delivered its result");
     }
 }

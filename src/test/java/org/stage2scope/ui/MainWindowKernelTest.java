@@ -49,8 +49,6 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowKernelTest {
-    private static final long G = 1L << 30;
-    private static final long RAM = 0x7f00_0000_0000L;
 
     private MainWindow window;
     private ScriptedDialogs dialogs;
@@ -62,18 +60,6 @@ class MainWindowKernelTest {
         window = TestWindows.open(stage, dialogs, new ScenarioDocument());
         window.openDefault();
         window.show();
-    }
-
-    /** Ok, overlap (EEXIST), misaligned GPA (EINVAL), delete: an x86 AMD host this fake can replay. */
-    private static Scenario fourCalls() {
-        Host host = new Host(Arch.X86_AMD, Granule.G4K, 47, Set.of());
-        Vm vm = new Vm(48, false, PolicyId.UPSTREAM, Set.of(X86Quirk.IGNORE_GUEST_PAT), false);
-        Vma ram = new Vma("ram", RAM, 4 * G, Perms.RW_SHARED, Set.of(), MemType.WB, Backing.ram(4096));
-        return new Scenario("four calls", "", host, vm, List.of(ram), List.of(
-                new MemslotCall(0, 0, 0, 2 * G, RAM, Set.of(), 0, ""),
-                new MemslotCall(1, 0, G, G, RAM + 2 * G, Set.of(), 0, ""),
-                new MemslotCall(2, 0, 0x1001, 0x1000, RAM + 3 * G, Set.of(), 0, ""),
-                new MemslotCall(0, 0, 0, 0, 0, Set.of(), 0, "")), Guest.EMPTY);
     }
 
     /** The menu item with this id, from the window's own menu bar, checked to sit in that menu. */
@@ -88,18 +74,6 @@ class MainWindowKernelTest {
             }
         }
         throw new AssertionError("no menu item " + id);
-    }
-
-    /** Waits (without a timed assertion) until the probe or replay handed its result to the window. */
-    private void awaitKernel(FxRobot robot) throws InterruptedException {
-        boolean[] pending = {true};
-        for (int i = 0; i < 1000 && pending[0]; i++) {
-            robot.interact(() -> pending[0] = window.hostActions().pending());
-            if (pending[0]) {
-                Thread.sleep(10);
-            }
-        }
-        assertFalse(pending[0], "the kernel work delivered its result");
     }
 
     private String status(FxRobot robot) {
@@ -120,7 +94,7 @@ class MainWindowKernelTest {
         assertTrue(window.document().isDirty());
 
         robot.interact(() -> menuItem("File", "new-from-host").fire());
-        awaitKernel(robot);
+        TestWindows.awaitKernel(robot, window);
 
         assertEquals(List.of("start a new scenario from this host"), dialogs.asked);
         Scenario s = window.document().scenario();
@@ -145,7 +119,7 @@ class MainWindowKernelTest {
         FakeKernel k = FakeKernel.withoutKvm(Kernel.ENOENT);
         robot.interact(() -> window.setKernel(() -> k));
         robot.interact(() -> menuItem("File", "new-from-host").fire());
-        awaitKernel(robot);
+        TestWindows.awaitKernel(robot, window);
 
         Scenario s = window.document().scenario();
         assertEquals(Arch.X86_AMD, s.host().arch());
@@ -174,7 +148,7 @@ class MainWindowKernelTest {
         Scenario before = window.document().scenario();
         dialogs.saveChoices.add(DialogService.SaveChoice.CANCEL);
         robot.interact(() -> menuItem("File", "new-from-host").fire());
-        awaitKernel(robot);
+        TestWindows.awaitKernel(robot, window);
         assertSame(before, window.document().scenario());
         assertEquals("New from this host cancelled; the scenario stays.", status(robot));
     }
@@ -182,10 +156,10 @@ class MainWindowKernelTest {
     private VerifyView verify(FxRobot robot, FakeKernel k) throws InterruptedException {
         robot.interact(() -> {
             window.setKernel(() -> k);
-            window.document().load(fourCalls(), null);
+            window.document().load(TestWindows.fourCalls("four calls"), null);
         });
         robot.interact(() -> menuItem("Tools", "verify-kernel").fire());
-        awaitKernel(robot);
+        TestWindows.awaitKernel(robot, window);
         VerifyView v = window.hostActions().verifyView();
         assertTrue(v.stage().isShowing());
         return v;
@@ -263,7 +237,7 @@ class MainWindowKernelTest {
                 }
                 return k;
             });
-            window.document().load(fourCalls(), null);
+            window.document().load(TestWindows.fourCalls("four calls"), null);
             menuItem("Tools", "verify-kernel").fire();
         });
         VerifyView v = window.hostActions().verifyView();
@@ -278,7 +252,7 @@ class MainWindowKernelTest {
         // Background work shares one worker thread, so a probe asked now is answered after the cancelled
         // replay has finished and posted its (dropped) result: once the probe is in, that result is too.
         robot.interact(() -> menuItem("File", "new-from-host").fire());
-        awaitKernel(robot);
+        TestWindows.awaitKernel(robot, window);
         assertEquals(4, k.regions.size(), "the cancelled replay did run to its end");
         assertNull(v.modelProperty().get(), "the cancelled replay's table never appears");
         assertTrue(robot.lookup("#verify-problem").queryLabeled().getText().startsWith("Cancelled"));

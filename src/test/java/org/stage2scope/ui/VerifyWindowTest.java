@@ -43,8 +43,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class VerifyWindowTest {
-    private static final long G = 1L << 30;
-    private static final long RAM = 0x7f00_0000_0000L;
     private static final List<String> VERDICTS = List.of("agree", "DISAGREE", "not reproduced");
 
     private MainWindow window;
@@ -56,23 +54,10 @@ class VerifyWindowTest {
         window.show();
     }
 
-    /** Four calls (ok, EEXIST, EINVAL, delete) under a name long enough to crowd the window's top row. */
-    private static Scenario fourCalls() {
-        Host host = new Host(Arch.X86_AMD, Granule.G4K, 47, Set.of());
-        Vm vm = new Vm(48, false, PolicyId.UPSTREAM, Set.of(X86Quirk.IGNORE_GUEST_PAT), false);
-        Vma ram = new Vma("ram", RAM, 4 * G, Perms.RW_SHARED, Set.of(), MemType.WB, Backing.ram(4096));
-        return new Scenario("Grace Hopper GPU memory as cacheable PFNMAP, upstream policy, FWB on, four memslot calls", "",
-                host, vm, List.of(ram), List.of(
-                new MemslotCall(0, 0, 0, 2 * G, RAM, Set.of(), 0, ""),
-                new MemslotCall(1, 0, G, G, RAM + 2 * G, Set.of(), 0, ""),
-                new MemslotCall(2, 0, 0x1001, 0x1000, RAM + 3 * G, Set.of(), 0, ""),
-                new MemslotCall(0, 0, 0, 0, 0, Set.of(), 0, "")), Guest.EMPTY);
-    }
-
     private VerifyView verify(FxRobot robot, FakeKernel k) throws InterruptedException {
         robot.interact(() -> {
             window.setKernel(() -> k);
-            window.document().load(fourCalls(), null);
+            window.document().load(TestWindows.fourCalls("Grace Hopper GPU memory as cacheable PFNMAP, upstream policy, FWB on, four memslot calls"), null);
             window.openVerify();
         });
         for (int i = 0; i < 1000 && window.hostActions().pending(); i++) {
