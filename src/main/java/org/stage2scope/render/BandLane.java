@@ -256,9 +256,15 @@ final class BandLane {
         for (int i : narrow) {
             smallest = Long.compareUnsigned(bands.get(i).size(), smallest) < 0 ? bands.get(i).size() : smallest;
         }
+        // Only bands drawn to scale take part: runs narrower than a pixel are merged into one bar, where no
+        // width is promised (a dense scenario would otherwise widen thousands of them at once).
+        java.util.BitSet marked = new java.util.BitSet();
+        narrow.forEach(marked::set);
         for (int i : plain) {
-            if (!narrow.isEmpty() && Long.compareUnsigned(bands.get(i).size(), smallest) >= 0) {
+            Band b = bands.get(i);
+            if (!narrow.isEmpty() && p.x(b.u1()) - p.x(b.u0()) >= 1 && Long.compareUnsigned(b.size(), smallest) >= 0) {
                 narrow.add(i);
+                marked.set(i);
             }
         }
         // A marker overhangs its band by up to half its width on each side, and its callout stands over the
@@ -269,7 +275,7 @@ final class BandLane {
             int i = narrow.get(k);
             double overhang = (MIN_WIDTH - (p.x(bands.get(i).u1()) - p.x(bands.get(i).u0()))) / 2;
             for (int j : new int[] {i - 1, i + 1}) {
-                if (j < from || j >= to || narrow.contains(j) || spec.dimmed().test(bands.get(j))) {
+                if (j < from || j >= to || marked.get(j) || spec.dimmed().test(bands.get(j))) {
                     continue;
                 }
                 Band n = bands.get(j);
@@ -277,9 +283,10 @@ final class BandLane {
                 boolean touching = Math.abs(j < i ? p.x(n.u1()) - p.x(bands.get(i).u0()) : p.x(n.u0()) - p.x(bands.get(i).u1())) < 0.5;
                 boolean squeezed = w - overhang < MIN_WIDTH
                         || w < 3 * MIN_WIDTH && fitting(n, w - overhang, U64.human(n.size())) == null;
-                if (touching && squeezed && Long.compareUnsigned(n.size(), bands.get(i).size()) >= 0
+                if (touching && squeezed && w >= 1 && Long.compareUnsigned(n.size(), bands.get(i).size()) >= 0
                         && p.x(n.u1()) > f.left() && p.x(n.u0()) < f.right()) {
                     narrow.add(j);
+                    marked.set(j);
                 }
             }
         }
