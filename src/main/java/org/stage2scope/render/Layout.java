@@ -389,6 +389,8 @@ public final class Layout {
         /** The host address behind each access that an accepted memslot maps (__gfn_to_hva_memslot). */
         private final long[] accessHvas;
         private final List<Ref> findingRefs = new ArrayList<>();
+        /** Host ranges of refused calls: the VMA behind a refusal is that refusal's story (dirty-logging's BAR). */
+        private final List<long[]> refusedHvas = new ArrayList<>();
 
         Marks(Evaluation ev, List<MemslotResult> shown) {
             accessGpas = ev.accesses().stream().mapToLong(a -> a.access().gpa()).toArray();
@@ -403,6 +405,12 @@ public final class Layout {
                 }
             }
             accessHvas = hvas.stream().mapToLong(Long::longValue).toArray();
+            for (MemslotResult m : shown) {
+                MemslotCall c = m.call();
+                if (!m.ok() && c.size() != 0 && !U64.lt(U64.last(c.hva(), c.size()), c.hva())) {
+                    refusedHvas.add(new long[] {c.hva(), U64.last(c.hva(), c.size())});
+                }
+            }
             for (Finding fi : ev.findings()) {
                 findingRefs.add(fi.ref());
             }
@@ -418,6 +426,13 @@ public final class Layout {
             for (long a : b.ref() instanceof Ref.Vma ? accessHvas : accessGpas) {
                 if (U64.le(b.start(), a) && U64.le(a, last)) {
                     return true;
+                }
+            }
+            if (b.ref() instanceof Ref.Vma) {
+                for (long[] r : refusedHvas) {
+                    if (U64.le(r[0], last) && U64.le(b.start(), r[1])) {
+                        return true;
+                    }
                 }
             }
             for (Ref r : findingRefs) {

@@ -189,6 +189,10 @@ class WordsAndMarksTest {
                 Parser.xmlParser()).select("text.label.vma.side").eachText());
         assertTrue(with.contains("BAR0") && with.contains("PFNMAP ALLOW_ANY_UNCACHED"), with);
         assertTrue(without.contains("BAR0") && without.contains("PFNMAP") && !without.contains("ALLOW_ANY_UNCACHED"), without);
+        // dirty-logging: the BAR VMA behind the refused slot 1 was a 3 px unnamed sliver.
+        String refused = String.join(" / ", Jsoup.parse(SvgPainter.paint(Picture.of(sample("dirty-logging.json"))), "",
+                Parser.xmlParser()).select("text.label.vma.side").eachText());
+        assertTrue(refused.contains("BAR0"), refused);
     }
 
     @Test
