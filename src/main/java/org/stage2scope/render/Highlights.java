@@ -1,5 +1,7 @@
 package org.stage2scope.render;
 
+import org.stage2scope.model.U64;
+
 import java.util.List;
 import java.util.Map;
 import org.stage2scope.engine.Change;
@@ -20,6 +22,8 @@ final class Highlights {
     static void changed(Frame f, Axis gpa, List<Change> changes, Map<Ref, Connectors.Outline> connectors) {
         Layout.Rows r = f.rows();
         int col = f.theme().highlight();
+        List<Marker> s2Markers = widened(f.scene(), "band " + Layout.LANE_S2 + " widened");
+        List<Marker> effMarkers = widened(f.scene(), "band " + Layout.LANE_EFF + " widened");
         for (Change c : changes) {
             Scene.Meta meta = Scene.Meta.of("highlight changed " + c.lane().name().toLowerCase(java.util.Locale.ROOT),
                     c.ref());
@@ -27,6 +31,14 @@ final class Highlights {
                 double y = c.lane() == Change.Lane.STAGE2 ? r.s2Y() : r.effY();
                 double x0 = Math.max(f.left(), f.gpa().x(gpa.toUnit(g.gpa())));
                 double x1 = Math.min(f.right(), f.gpa().x(gpa.endUnit(g.gpa(), g.size())));
+                // A range drawn wider than to scale is outlined around its marker too: the outline of its
+                // true pixel stood beside the dashed marker (pflash0 after an FWB flip).
+                for (Marker m : c.lane() == Change.Lane.STAGE2 ? s2Markers : effMarkers) {
+                    if (g.size() != 0 && U64.le(m.first(), U64.last(g.gpa(), g.size())) && U64.le(g.gpa(), m.last())) {
+                        x0 = Math.min(x0, m.x0());
+                        x1 = Math.max(x1, m.x1());
+                    }
+                }
                 if (x1 < f.left() || x0 > f.right()) {
                     continue;
                 }
@@ -36,6 +48,22 @@ final class Highlights {
             }
             outline(f, c.ref(), lane(c.lane()), connectors, col, 3.5, false, meta);
         }
+    }
+
+    /** A marker drawn wider than to scale: where it stands and the GPA range it stands for. */
+    private record Marker(double x0, double x1, long first, long last) {}
+
+    /** The widened markers of class {@code cls} the lanes drew. */
+    private static List<Marker> widened(Scene sc, String cls) {
+        List<Marker> out = new java.util.ArrayList<>();
+        for (int i = 0; i < sc.prims().size(); i++) {
+            Scene.Meta m = sc.meta(i);
+            if (cls.equals(m.cls()) && sc.prims().get(i) instanceof Scene.Rect rect && m.start() != null && m.size() != null) {
+                long first = U64.parseAddress(m.start());
+                out.add(new Marker(rect.x(), rect.x() + rect.w(), first, U64.last(first, Long.parseUnsignedLong(m.size()))));
+            }
+        }
+        return out;
     }
 
     /** Outlines the selected item: a memslot along its connector, anything else around its hit region. */

@@ -210,6 +210,33 @@ class WordsAndMarksTest {
     }
 
     @Test
+    void aChangedWidenedRangeIsOutlinedAroundItsMarker() throws Exception {
+        // After an FWB flip pflash0's stage-2 MemAttr changes; its 64 MiB run is a widened marker at fit, and
+        // the change outline stood around its true pixel, beside the marker.
+        Evaluation before = sample("grace-hopper-fwb.json");
+        Evaluation after = Evaluator.evaluate(org.stage2scope.engine.ScenarioEdits.withFeature(before.scenario(),
+                org.stage2scope.model.CpuFeature.FWB, false));
+        var changes = org.stage2scope.engine.EvaluationDiff.of(before, after);
+        Scene s = Layout.of(after).scene(1600, 600, View.ALL, Theme.light(),
+                new Layout.Options(false, true, org.stage2scope.engine.Ref.NONE, changes));
+        Scene.Rect marker = null;
+        Scene.Rect outline = null;
+        for (int i = 0; i < s.prims().size(); i++) {
+            Scene.Meta m = s.meta(i);
+            if (("band " + Layout.LANE_S2 + " widened").equals(m.cls()) && "0x0".equals(m.start())) {
+                marker = (Scene.Rect) s.prims().get(i);
+            }
+            if ("highlight changed stage2".equals(m.cls()) && m.ref() != null && m.ref().startsWith("gpa:0x0+")) {
+                outline = (Scene.Rect) s.prims().get(i);
+            }
+        }
+        assertNotNull(marker, "pflash0 is widened at fit");
+        assertNotNull(outline, "pflash0's stage-2 change is outlined");
+        assertTrue(outline.x() <= marker.x() && outline.x() + outline.w() >= marker.x() + marker.w(),
+                "outline " + outline.x() + "+" + outline.w() + " around marker " + marker.x() + "+" + marker.w());
+    }
+
+    @Test
     void aCutBandNeverReadsAsTheWholeRun() {
         // THP sample, zoomed: 2 GiB less the 1 MiB misalignment printed "2.0 GiB of 2.0 GiB".
         assertEquals("2047 MiB of 2 GiB", BandLane.partOf((2L << 30) - (1L << 20), 2L << 30));
