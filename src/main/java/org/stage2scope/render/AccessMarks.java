@@ -73,7 +73,7 @@ final class AccessMarks {
             inView.add(a);
             trueX.add(f.gpa().x(u));
         }
-        double[] at = fanOut(f, inView, trueX, tri);
+        double[] at = fanOut(f, inView, trueX, tri, gpa);
         for (int k = 0; k < inView.size(); k++) {
             AccessResult a = inView.get(k);
             double ax = at[k];
@@ -125,8 +125,18 @@ final class AccessMarks {
      * side by side in address order, centred on where they belong and kept inside the plot, each pinned to
      * its true place by a thin line.
      */
-    private static double[] fanOut(Frame f, List<AccessResult> accesses, List<Double> trueX, double tri) {
+    private static double[] fanOut(Frame f, List<AccessResult> accesses, List<Double> trueX, double tri, Axis gpa) {
         int n = accesses.size();
+        // The mapped stretch each access lies in, in pixels: a run is kept inside it where it fits, so a
+        // marker moved aside never stands over a collapsed gap (read as an access to unmapped GPA).
+        double[] segLo = new double[n];
+        double[] segHi = new double[n];
+        for (int i = 0; i < n; i++) {
+            Axis.Segment sg = gpa.segmentAt(accesses.get(i).access().gpa());
+            segLo[i] = sg == null ? f.left() : Math.max(f.left(), f.gpa().x(sg.u0()));
+            segHi[i] = sg == null ? f.right() : Math.min(f.right(), f.gpa().x(sg.u1()));
+        }
+        Bounds bounds = new Bounds(segLo, segHi);
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -140,7 +150,8 @@ final class AccessMarks {
             int[] run = {k, k};
             while (!runs.isEmpty()) {
                 int[] prev = runs.get(runs.size() - 1);
-                if (left(f, prev, order, trueX, tri, step) + (prev[1] - prev[0]) * step + step <= left(f, run, order, trueX, tri, step)) {
+                if (left(f, prev, order, trueX, tri, step, bounds) + (prev[1] - prev[0]) * step + step
+                        <= left(f, run, order, trueX, tri, step, bounds)) {
                     break;
                 }
                 runs.remove(runs.size() - 1);
@@ -154,7 +165,7 @@ final class AccessMarks {
             int count = run[1] - run[0] + 1;
             // More markers than the plot holds side by side (a stress scenario at fit) stay where they belong.
             boolean fan = count * step <= room;
-            double first = left(f, run, order, trueX, tri, step);
+            double first = left(f, run, order, trueX, tri, step, bounds);
             for (int k = run[0]; k <= run[1]; k++) {
                 at[order[k]] = fan ? first + (k - run[0]) * step : trueX.get(order[k]);
             }
@@ -166,11 +177,21 @@ final class AccessMarks {
      * The centre of a run's first marker: the run centred on where its accesses belong, kept inside the plot
      * (an access at the plot's first byte drew half its marker over the lane titles).
      */
-    private static double left(Frame f, int[] run, Integer[] order, List<Double> trueX, double tri, double step) {
+    private static double left(Frame f, int[] run, Integer[] order, List<Double> trueX, double tri, double step,
+                               Bounds bounds) {
         double centre = (trueX.get(order[run[0]]) + trueX.get(order[run[1]])) / 2;
         double width = (run[1] - run[0]) * step;
-        return Math.max(f.left() + tri, Math.min(f.right() - tri - width, centre - width / 2));
+        double lo = bounds.lo()[order[run[0]]];
+        double hi = bounds.hi()[order[run[1]]];
+        if (hi - lo < width + 2 * tri) { // the mapped stretch is too narrow for the run: the plot, then
+            lo = f.left();
+            hi = f.right();
+        }
+        return Math.max(lo + tri, Math.min(hi - tri - width, centre - width / 2));
     }
+
+    /** Per access (by index), the pixel extent of the mapped stretch it lies in. */
+    private record Bounds(double[] lo, double[] hi) {}
 
     /**
      * "\u25c0 3 accesses" at the left edge (or "1 access \u25b6" at the right): how many accesses lie beyond

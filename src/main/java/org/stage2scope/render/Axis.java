@@ -162,6 +162,15 @@ public final class Axis {
         return toUnit(last);
     }
 
+    /** The segment holding {@code addr}, or null when it lies in a break or outside the axis. */
+    public Segment segmentAt(long addr) {
+        if (segments.isEmpty()) {
+            return null;
+        }
+        int i = find(addr);
+        return i >= 0 && U64.le(addr, segments.get(i).last()) ? segments.get(i) : null;
+    }
+
     /** Index of the last segment whose first <= addr, or -1. Binary search. */
     private int find(long addr) {
         if (U64.lt(addr, segments.get(0).first())) {

@@ -237,6 +237,35 @@ class WordsAndMarksTest {
     }
 
     @Test
+    void markersMovedAsideStayOverTheMemoryTheyAccess() throws Exception {
+        // render --gpa 0x3000000-0x4fffffff: the two accesses at the start of RAM stood side by side centred on
+        // RAM's first pixel, the left one over the 880 MiB gap's zig-zag, as if it touched unmapped GPA.
+        Evaluation ev = sample("grace-hopper-fwb.json");
+        Layout.Framed fr = Layout.of(ev).frame(0x3000000L, 0x4fffffffL);
+        Scene s = Picture.of(fr.layout(), Theme.light(), fr.view(), Picture.EXPORT_WIDTH, null);
+        double ramStart = Double.NaN;
+        for (int i = 0; i < s.prims().size(); i++) {
+            Scene.Meta m = s.meta(i);
+            if (m.cls() != null && m.cls().startsWith("band " + Layout.LANE_S2) && "0x40000000".equals(m.start())
+                    && s.prims().get(i) instanceof Scene.Rect r) {
+                ramStart = r.x();
+            }
+        }
+        assertFalse(Double.isNaN(ramStart), "RAM's stage-2 band is drawn");
+        int checked = 0;
+        for (int i = 0; i < s.prims().size(); i++) {
+            Scene.Meta m = s.meta(i);
+            if ("marker access".equals(m.cls()) && Long.parseUnsignedLong(m.start().substring(2), 16) >= 0x40000000L
+                    && s.prims().get(i) instanceof Scene.Poly p) {
+                double lo = java.util.Arrays.stream(p.xs()).min().orElseThrow();
+                assertTrue(lo >= ramStart - 0.5, m.ref() + " starts at " + lo + ", left of RAM at " + ramStart);
+                checked++;
+            }
+        }
+        assertTrue(checked >= 2, "accesses in RAM in view: " + checked);
+    }
+
+    @Test
     void aCutBandNeverReadsAsTheWholeRun() {
         // THP sample, zoomed: 2 GiB less the 1 MiB misalignment printed "2.0 GiB of 2.0 GiB".
         assertEquals("2047 MiB of 2 GiB", BandLane.partOf((2L << 30) - (1L << 20), 2L << 30));
