@@ -100,16 +100,26 @@ final class Plot {
     }
 
     double x(double u) {
-        if (u <= ku[0]) {
-            return kx[0] - (ku[0] - u) * pxPerUnit;
+        return map(ku, kx, u, pxPerUnit);
+    }
+
+    /** The unit position drawn at pixel {@code px} (the inverse of {@link #x}). */
+    double u(double px) {
+        return map(kx, ku, px, 1 / pxPerUnit);
+    }
+
+    /** {@code v} on the knots {@code from} carried onto {@code to}; past either end at {@code slope}. */
+    private static double map(double[] from, double[] to, double v, double slope) {
+        int n = from.length - 1;
+        if (v <= from[0]) {
+            return to[0] - (from[0] - v) * slope;
         }
-        int n = ku.length - 1;
-        if (u >= ku[n]) {
-            return kx[n] + (u - ku[n]) * pxPerUnit;
+        if (v >= from[n]) {
+            return to[n] + (v - from[n]) * slope;
         }
-        int i = segment(ku, u);
-        double du = ku[i + 1] - ku[i];
-        return du <= 0 ? kx[i] : kx[i] + (u - ku[i]) / du * (kx[i + 1] - kx[i]);
+        int i = segment(from, v);
+        double d = from[i + 1] - from[i];
+        return d <= 0 ? to[i] : to[i] + (v - from[i]) / d * (to[i + 1] - to[i]);
     }
 
     /** The knot interval [i, i+1] holding {@code v} in the ascending {@code k} (a view can hold thousands of breaks). */
@@ -125,19 +135,5 @@ final class Plot {
             }
         }
         return lo;
-    }
-
-    /** The unit position drawn at pixel {@code px} (the inverse of {@link #x}). */
-    double u(double px) {
-        if (px <= kx[0]) {
-            return ku[0] - (kx[0] - px) / pxPerUnit;
-        }
-        int n = kx.length - 1;
-        if (px >= kx[n]) {
-            return ku[n] + (px - kx[n]) / pxPerUnit;
-        }
-        int i = segment(kx, px);
-        double dx = kx[i + 1] - kx[i];
-        return dx <= 0 ? ku[i] : ku[i] + (px - kx[i]) / dx * (ku[i + 1] - ku[i]);
     }
 }
