@@ -42,6 +42,16 @@ public final class U64 {
         return lt(a + b, a);
     }
 
+    /** {@code size}, or what is left of it below 2^64 when {@code start + size} wraps (a picture draws that much). */
+    public static long clippedSize(long start, long size) {
+        return fits(start, size) ? size : -start;
+    }
+
+    /** Last byte of a non-empty range, or 2^64 - 1 when it wraps past the top (the range clipped there). */
+    public static long lastClipped(long start, long size) {
+        return last(start, clippedSize(start, size));
+    }
+
     /** Last byte of a non-empty range: {@code start + size - 1}; never wraps for a range that fits. */
     public static long last(long start, long size) {
         return start + size - 1;

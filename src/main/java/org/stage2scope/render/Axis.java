@@ -77,8 +77,7 @@ public final class Axis {
         List<long[]> r = new ArrayList<>();
         for (Span x : ranges) {
             if (x.size() != 0) {
-                long size = U64.fits(x.start(), x.size()) ? x.size() : -x.start(); // clip a wrapping range at 2^64
-                r.add(new long[] {x.start(), U64.last(x.start(), size)});
+                r.add(new long[] {x.start(), U64.lastClipped(x.start(), x.size())}); // a wrapping range ends at 2^64
             }
         }
         if (r.isEmpty()) {

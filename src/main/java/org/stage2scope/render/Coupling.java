@@ -43,7 +43,7 @@ final class Coupling {
             MemslotCall c = m.call();
             // A refused call whose GPA + size wraps past 2^64 is drawn up to the top of the space: it has a
             // connector and its errno a label, instead of vanishing from the picture.
-            long size = U64.lt(U64.last(c.gpa(), c.size()), c.gpa()) ? -c.gpa() : c.size();
+            long size = U64.clippedSize(c.gpa(), c.size());
             double u0 = gpa.toUnit(c.gpa());
             double u1 = gpa.endUnit(c.gpa(), size);
             if (u1 <= gpaView.u0() || u0 >= gpaView.u1()) {
@@ -51,7 +51,7 @@ final class Coupling {
             }
             // The view's right edge is where its exclusive end lies: the part ends at the last byte before it.
             long first = u0 >= gpaView.u0() ? c.gpa() : clamp(gpa.firstAt(gpaView.u0()), c);
-            long last = u1 <= gpaView.u1() ? U64.last(c.gpa(), size) : clamp(gpa.lastBefore(gpaView.u1()), c);
+            long last = u1 <= gpaView.u1() ? U64.lastClipped(c.gpa(), c.size()) : clamp(gpa.lastBefore(gpaView.u1()), c);
             if (U64.lt(last, first)) {
                 continue;
             }
@@ -74,10 +74,7 @@ final class Coupling {
         if (U64.lt(addr, c.gpa())) {
             return c.gpa();
         }
-        long last = U64.last(c.gpa(), c.size());
-        if (U64.lt(last, c.gpa())) {
-            last = -1; // wraps past 2^64: up to the top
-        }
+        long last = U64.lastClipped(c.gpa(), c.size()); // a call that wraps past 2^64 reaches the top
         return U64.lt(last, addr) ? last : addr;
     }
 

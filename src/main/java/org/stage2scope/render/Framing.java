@@ -38,12 +38,11 @@ final class Framing {
         }
         if (ref instanceof Ref.MemslotCall m && m.index() < s.memslots().size()) {
             MemslotCall c = s.memslots().get(m.index());
-            return c.size() == 0 ? null : new long[] {c.gpa(), U64.lt(U64.last(c.gpa(), c.size()), c.gpa()) ? -1L
-                    : U64.last(c.gpa(), c.size())};
+            return c.size() == 0 ? null : new long[] {c.gpa(), U64.lastClipped(c.gpa(), c.size())};
         }
         if (ref instanceof Ref.GpaRange r) {
             long size = Math.max(1, r.size());
-            return new long[] {r.gpa(), U64.fits(r.gpa(), size) ? U64.last(r.gpa(), size) : -1L};
+            return new long[] {r.gpa(), U64.lastClipped(r.gpa(), size)};
         }
         if (ref instanceof Ref.Access a && a.index() < s.guest().accesses().size()) {
             long g = s.guest().accesses().get(a.index()).gpa();

@@ -150,7 +150,7 @@ public final class AbDiff {
                 RangeRow r = rows.get(i);
                 first[i] = r.gpa();
                 // A refused range may wrap past 2^64; the part that exists ends at the top of the space.
-                last[i] = U64.fits(r.gpa(), r.size()) ? U64.last(r.gpa(), r.size()) : -1L;
+                last[i] = U64.lastClipped(r.gpa(), r.size());
                 prio[i] = (r.kind() == RangeRow.Kind.REFUSED ? n : 0) + i;
             }
             return new Side(Intervals.flatten(first, last, prio), rows);

@@ -69,7 +69,7 @@ final class TableSync {
             return false;
         }
         long last = U64.last(gpa, size);
-        long rLast = U64.fits(r.gpa(), r.size()) ? U64.last(r.gpa(), r.size()) : -1L;
+        long rLast = U64.lastClipped(r.gpa(), r.size());
         return U64.le(r.gpa(), last) && U64.le(gpa, rLast);
     }
 }

@@ -345,8 +345,7 @@ class PicturePropertiesTest {
 
     /** A slot's last GPA; a refused one that wraps past 2^64 is drawn up to the top of the space. */
     private static long slotLast(MemslotCall c) {
-        long last = U64.last(c.gpa(), c.size());
-        return U64.lt(last, c.gpa()) ? -1 : last;
+        return U64.lastClipped(c.gpa(), c.size());
     }
 
     private static void slotLabelsBelongToSlotsInView(Evaluation ev, Layout layout, View view, List<Mark> marks,
