@@ -23,16 +23,17 @@ public final class Picture {
     }
 
     /**
-     * Drawn once at the height every legend entry would need, then, when the view holds fewer kinds of
-     * mark than the evaluation (a zoom, a scenario without gaps), again at the height its own legend
-     * needs, so an export ends under its last legend row. Nothing above the legend depends on the height.
+     * Drawn at the height every legend entry would need, then cut under the rows the legend drew when the
+     * view holds fewer kinds of mark than the evaluation (a zoom, a scenario without gaps), so an export ends
+     * under its last legend row. Nothing in the picture depends on its height, so the cut is the picture
+     * drawn at that height, without drawing it twice.
      */
     public static Scene of(Layout layout, Theme theme, View gpaView, double width, Scenario origin) {
         int most = layout.legendRows(theme, width);
         Layout.Options o = new Layout.Options(true, true, org.stage2scope.engine.Ref.NONE, java.util.List.of(), origin);
         Scene s = layout.scene(width, Layout.preferredHeight(theme, true, most), gpaView, theme, o);
         int used = layout.legendRows(s, theme, width);
-        return used == most ? s : layout.scene(width, Layout.preferredHeight(theme, true, used), gpaView, theme, o);
+        return used == most ? s : s.withHeight(Layout.preferredHeight(theme, true, used));
     }
 
     public static Scene of(Evaluation ev) {

@@ -122,6 +122,17 @@ public final class Scene {
         this.background = background;
     }
 
+    /** The same picture on a canvas of another height (an export cut under its last legend row). */
+    Scene withHeight(double h) {
+        Scene s = new Scene(width, h, background);
+        s.shapes.addAll(shapes);
+        s.shapeMetas.addAll(shapeMetas);
+        s.words.addAll(words);
+        s.wordMetas.addAll(wordMetas);
+        s.hits.addAll(hits);
+        return s;
+    }
+
     public double width() {
         return width;
     }
