@@ -128,7 +128,7 @@ final class AxisMarks {
         for (Axis.Break b : axis.breaks()) {
             double x0 = p.x(b.u0());
             double x1 = p.x(b.u1());
-            if (Math.min(x1, f.right()) - Math.max(x0, f.left()) < 1) {
+            if (p.shown(b.u0(), b.u1()) < 1) {
                 continue;
             }
             // A view whose edge falls inside the break (a zoom with a margin) shows only part of it: the

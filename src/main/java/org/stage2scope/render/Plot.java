@@ -99,6 +99,11 @@ final class Plot {
         return pxPerUnit;
     }
 
+    /** Pixels of [u0, u1] that fall inside the plot (a gap the view's edge cuts shows only that much). */
+    double shown(double u0, double u1) {
+        return Math.min(x(u1), right) - Math.max(x(u0), left);
+    }
+
     double x(double u) {
         return map(ku, kx, u, pxPerUnit);
     }
