@@ -97,24 +97,10 @@ final class LiteralText {
         }
         if (n instanceof TabPane tp) {
             // A tab is no node: its content and context menu are reached through it.
-            tp.getTabs().forEach(LiteralText::tab);
-            if (first) {
-                tp.getTabs().addListener((ListChangeListener<Tab>) c -> {
-                    while (c.next()) {
-                        c.getAddedSubList().forEach(LiteralText::tab);
-                    }
-                });
-            }
+            each(tp.getTabs(), LiteralText::tab, first);
         }
         if (n instanceof Parent p) {
-            p.getChildrenUnmodifiable().forEach(LiteralText::node);
-            if (first) {
-                p.getChildrenUnmodifiable().addListener((ListChangeListener<Node>) c -> {
-                    while (c.next()) {
-                        c.getAddedSubList().forEach(LiteralText::node);
-                    }
-                });
-            }
+            each(p.getChildrenUnmodifiable(), LiteralText::node, first);
         }
     }
 
@@ -131,15 +117,18 @@ final class LiteralText {
 
     /** Menu items, submenus and their items, now and as they are added (Open recent is refilled). */
     private static void items(ObservableList<? extends MenuItem> items, ObservableMap<Object, Object> owner) {
-        items.forEach(LiteralText::item);
-        if (owner.putIfAbsent(ITEMS_FOLLOWED, Boolean.TRUE) == null) {
-            items.addListener(LiteralText::addedItems);
-        }
+        each(items, LiteralText::item, owner.putIfAbsent(ITEMS_FOLLOWED, Boolean.TRUE) == null);
     }
 
-    private static void addedItems(ListChangeListener.Change<? extends MenuItem> c) {
-        while (c.next()) {
-            c.getAddedSubList().forEach(LiteralText::item);
+    /** Visits every element of {@code list} now and, when {@code follow}, every element added to it later. */
+    private static <T> void each(ObservableList<? extends T> list, java.util.function.Consumer<T> visit, boolean follow) {
+        list.forEach(visit);
+        if (follow) {
+            list.addListener((ListChangeListener<T>) c -> {
+                while (c.next()) {
+                    c.getAddedSubList().forEach(visit);
+                }
+            });
         }
     }
 
