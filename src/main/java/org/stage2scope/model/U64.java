@@ -52,6 +52,25 @@ public final class U64 {
         return last(start, clippedSize(start, size));
     }
 
+    /**
+     * Index of the last of {@code n} keys, ascending in unsigned order, that is at or below {@code value},
+     * or -1 when every key is above it: the one range that can hold an address (a memslot by GPA, an
+     * axis segment). Binary search.
+     */
+    public static int floorIndex(int n, java.util.function.IntToLongFunction key, long value) {
+        int lo = 0;
+        int hi = n - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (le(key.applyAsLong(mid), value)) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return hi;
+    }
+
     /** Last byte of a non-empty range: {@code start + size - 1}; never wraps for a range that fits. */
     public static long last(long start, long size) {
         return start + size - 1;

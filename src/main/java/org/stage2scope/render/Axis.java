@@ -170,22 +170,9 @@ public final class Axis {
         return i >= 0 && U64.le(addr, segments.get(i).last()) ? segments.get(i) : null;
     }
 
-    /** Index of the last segment whose first <= addr, or -1. Binary search. */
+    /** Index of the last segment whose first <= addr, or -1. */
     private int find(long addr) {
-        if (U64.lt(addr, segments.get(0).first())) {
-            return -1;
-        }
-        int lo = 0;
-        int hi = segments.size() - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (U64.le(segments.get(mid).first(), addr)) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo;
+        return U64.floorIndex(segments.size(), k -> segments.get(k).first(), addr);
     }
 
     /** The address at a position (for tooltips, ticks and zoom anchoring); inside a break, its nearest edge. */

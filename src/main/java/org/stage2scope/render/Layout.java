@@ -407,21 +407,9 @@ public final class Layout {
             long[] hvas = new long[accessGpas.length];
             int n = 0;
             for (long a : accessGpas) {
-                int lo = 0;
-                int hi = slots.size() - 1;
-                while (lo < hi) {
-                    int mid = (lo + hi + 1) >>> 1;
-                    if (U64.le(slots.get(mid).gpa(), a)) {
-                        lo = mid;
-                    } else {
-                        hi = mid - 1;
-                    }
-                }
-                if (!slots.isEmpty()) {
-                    MemslotCall c = slots.get(lo);
-                    if (U64.le(c.gpa(), a) && U64.le(a, U64.last(c.gpa(), c.size()))) {
-                        hvas[n++] = c.hva() + (a - c.gpa());
-                    }
+                int i = U64.floorIndex(slots.size(), k -> slots.get(k).gpa(), a);
+                if (i >= 0 && U64.le(a, U64.last(slots.get(i).gpa(), slots.get(i).size()))) {
+                    hvas[n++] = slots.get(i).hva() + (a - slots.get(i).gpa());
                 }
             }
             accessHvas = sorted(java.util.Arrays.copyOf(hvas, n));

@@ -205,17 +205,9 @@ public final class AccessSimulator {
             if (byGpa == null) {
                 return AccessSimulator.find(slots, gpa);
             }
-            int lo = 0;
-            int hi = byGpa.length - 1;
-            while (lo <= hi) { // the last slot starting at or below gpa is the only one that can cover it
-                int mid = (lo + hi) >>> 1;
-                if (U64.le(byGpa[mid].gpa(), gpa)) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            return hi >= 0 && covers(byGpa[hi], gpa) ? byGpa[hi] : null;
+            // The last slot starting at or below gpa is the only one that can cover it.
+            int i = U64.floorIndex(byGpa.length, k -> byGpa[k].gpa(), gpa);
+            return i >= 0 && covers(byGpa[i], gpa) ? byGpa[i] : null;
         }
     }
 }
